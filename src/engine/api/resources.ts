@@ -1,0 +1,89 @@
+// The API's resource catalogue: what `kubectl api-resources` lists. Mirrors the discovery
+// documents a real API server serves (group, version, plural resource, kind, short names).
+
+export interface ResourceInfo {
+  group: string; // '' for the core group
+  version: string;
+  resource: string; // plural, lower case: 'deployments'
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  /** Verbs the API server accepts for this resource (kubectl api-resources -o wide). */
+  verbs: string[];
+}
+
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+export const RESOURCES: ResourceInfo[] = [
+  { group: '', version: 'v1', resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], verbs: ALL_VERBS },
+  { group: '', version: 'v1', resource: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], verbs: ALL_VERBS },
+  { group: '', version: 'v1', resource: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] },
+  { group: '', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'], verbs: ALL_VERBS },
+  { group: '', version: 'v1', resource: 'replicationcontrollers', singular: 'replicationcontroller', kind: 'ReplicationController', namespaced: true, shortNames: ['rc'], verbs: ALL_VERBS },
+  { group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], verbs: ALL_VERBS },
+  { group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], verbs: ALL_VERBS },
+];
+
+export interface GroupVersionResource {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+export function gvrString(gvr: GroupVersionResource): string {
+  return gvr.group ? `${gvr.resource}.${gvr.group}` : gvr.resource;
+}
+
+export function apiVersionOf(info: { group: string; version: string }): string {
+  return info.group ? `${info.group}/${info.version}` : info.version;
+}
+
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+/** Registry used by the API server and kubectl. Later issues add kinds with `registerResource`. */
+export class ResourceCatalogue {
+  private byGR = new Map<string, ResourceInfo>();
+  private byKind = new Map<string, ResourceInfo[]>();
+  constructor(infos: ResourceInfo[] = RESOURCES) {
+    for (const i of infos) this.add(i);
+  }
+  add(info: ResourceInfo): void {
+    this.byGR.set(`${info.group}/${info.resource}`, info);
+    const list = this.byKind.get(info.kind) ?? [];
+    list.push(info);
+    this.byKind.set(info.kind, list);
+  }
+  all(): ResourceInfo[] {
+    return [...this.byGR.values()];
+  }
+  get(group: string, resource: string): ResourceInfo | undefined {
+    return this.byGR.get(`${group}/${resource}`);
+  }
+  /** Resolve apiVersion + kind as a manifest names them. */
+  forKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+    const { group, version } = splitApiVersion(apiVersion);
+    return this.byKind.get(kind)?.find((i) => i.group === group && i.version === version);
+  }
+  kindsNamed(kind: string): ResourceInfo[] {
+    return this.byKind.get(kind) ?? [];
+  }
+  /**
+   * Resolve what a kubectl user typed as a resource type: plural, singular, short name, kind,
+   * optionally qualified with a group (`deployments.apps`, `deploy.apps`).
+   */
+  resolve(typed: string): ResourceInfo | undefined {
+    const lower = typed.toLowerCase();
+    const dot = lower.indexOf('.');
+    const name = dot < 0 ? lower : lower.slice(0, dot);
+    const groupPart = dot < 0 ? undefined : lower.slice(dot + 1);
+    for (const info of this.byGR.values()) {
+      if (groupPart !== undefined && info.group !== groupPart && !`${info.version}.${info.group}`.startsWith(groupPart)) continue;
+      if (info.resource === name || info.singular === name || info.kind.toLowerCase() === name || info.shortNames.includes(name)) return info;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,316 @@
+// The cluster: wires the store, the API server, the controller manager's controllers, the
+// scheduler and one kubelet per node onto one simulated clock, and exposes the public API
+// (kubectl, advance, apply, snapshot, subscribe). See README.md "Engine API".
+import type { KubeObject } from './api/meta';
+import { ResourceCatalogue } from './api/resources';
+import { APIServer } from './apiserver/apiserver';
+import { registerBuiltins } from './apiserver/registry';
+import { InformerFactory } from './client/informer';
+import { EventRecorder } from './client/recorder';
+import type { ClusterConfig, Component, ComponentContext } from './component';
+import { ImageCatalogue } from './kubelet/images';
+import { defaultImages } from './kubelet/catalogue';
+import { Kubelet, type NodeConfig } from './kubelet/kubelet';
+import { Scheduler } from './scheduler/scheduler';
+import { createControllers } from './controllers/manager';
+import { bootstrapCluster, defaultNodes } from './bootstrap/bootstrap';
+import { runKubectl } from './kubectl/kubectl';
+import { runSimCommand } from './sim/commands';
+import { SimClock } from './sim/clock';
+import { Rng } from './sim/rng';
+import { Trace, type TraceEntry } from './sim/trace';
+import { Store, type WatchEvent } from './store/store';
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface ObjectChange {
+  type: 'added' | 'modified' | 'deleted';
+  /** `group/resource`, e.g. '/pods', 'apps/deployments'. */
+  resource: string;
+  object: KubeObject;
+}
+
+/** What subscribers receive after each public call that changed something. */
+export interface ChangeBatch {
+  time: number;
+  changes: ObjectChange[];
+  traces: TraceEntry[];
+}
+
+export interface ClusterOptions {
+  seed?: number;
+  /** Worker nodes to create (default: three kind workers with 2 CPU / 4 Gi). */
+  nodes?: number | Partial<NodeConfig>[];
+  snapshot?: Snapshot;
+  /** Start with only the nodes and namespaces (no add-on pods). */
+  bare?: boolean;
+}
+
+export interface Snapshot {
+  format: 'kube-playground-snapshot';
+  version: 1;
+  seed: number;
+  config: ClusterConfig;
+  nodes: NodeConfig[];
+  rng: number[];
+  clock: ReturnType<SimClock['save']>;
+  store: ReturnType<Store['save']>;
+  components: Record<string, unknown>;
+  events: ReturnType<EventRecorder['save']>;
+  trace: ReturnType<Trace['save']>;
+  images: ReturnType<ImageCatalogue['all']>;
+}
+
+export const DEFAULT_CONFIG: ClusterConfig = {
+  nodeMonitorGracePeriodMs: 50_000,
+  defaultTolerationSeconds: 300,
+  kubernetesVersion: 'v1.32.2',
+  clusterName: 'kind',
+  serviceCIDR: '10.96.0.0/16',
+  podCIDR: '10.244.0.0/16',
+  clusterDomain: 'cluster.local',
+};
+
+/** Fixed epoch: simulated time 0 is this instant, so timestamps are the same on every run. */
+export const EPOCH = Date.UTC(2025, 2, 3, 9, 0, 0);
+
+const MAX_SETTLE_ROUNDS = 100_000;
+
+export class Cluster {
+  readonly seed: number;
+  readonly config: ClusterConfig;
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly store: Store;
+  readonly catalogue: ResourceCatalogue;
+  readonly api: APIServer;
+  readonly informers: InformerFactory;
+  readonly trace: Trace;
+  readonly events: EventRecorder;
+  readonly images: ImageCatalogue;
+  readonly ctx: ComponentContext;
+  readonly scheduler: Scheduler;
+  readonly controllers: Component[];
+  readonly kubelets = new Map<string, Kubelet>();
+  private nodeConfigs: NodeConfig[] = [];
+  private componentsByName = new Map<string, Component>();
+  private pendingChanges = new Map<string, ObjectChange>();
+  private pendingTraces: TraceEntry[] = [];
+  private subscribers = new Set<(b: ChangeBatch) => void>();
+  private started = false;
+
+  constructor(opts: ClusterOptions = {}) {
+    const snap = opts.snapshot;
+    this.seed = snap?.seed ?? opts.seed ?? 1;
+    this.config = { ...DEFAULT_CONFIG, ...(snap?.config ?? {}) };
+    this.clock = new SimClock(EPOCH);
+    this.rng = new Rng(this.seed);
+    this.store = new Store();
+    this.catalogue = new ResourceCatalogue();
+    this.api = new APIServer(this.catalogue, this.store, this.clock, this.rng);
+    this.trace = new Trace(() => this.clock.now());
+    this.events = new EventRecorder(this.api, this.clock);
+    this.images = new ImageCatalogue(snap?.images ?? defaultImages());
+    this.informers = new InformerFactory(this.api);
+    this.ctx = {
+      api: this.api,
+      informers: this.informers,
+      clock: this.clock,
+      rng: this.rng,
+      trace: this.trace,
+      events: this.events,
+      images: this.images,
+      config: this.config,
+    };
+    registerBuiltins(this.api, this.config);
+    this.controllers = createControllers(this.ctx);
+    this.scheduler = new Scheduler(this.ctx);
+    for (const c of this.controllers) this.componentsByName.set(c.name, c);
+    this.componentsByName.set(this.scheduler.name, this.scheduler);
+
+    this.store.watchAll((e) => this.collect(e));
+    this.trace.onRecord((t) => this.pendingTraces.push(t));
+
+    if (snap) {
+      this.restore(snap);
+    } else {
+      const nodes = defaultNodes(opts.nodes);
+      for (const c of this.controllers) c.start();
+      this.scheduler.start();
+      this.informers.startAll();
+      this.started = true;
+      bootstrapCluster(this, nodes, { bare: !!opts.bare });
+      this.settle();
+      this.flush();
+    }
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Run a kubectl command line (with or without the leading `kubectl`). */
+  kubectl(commandLine: string, opts: { stdin?: string } = {}): CommandResult {
+    const res = runKubectl(this, commandLine, opts.stdin);
+    this.settle();
+    this.flush();
+    return res;
+  }
+
+  /** Run a `sim …` verb (node fail/recover/add, pod crash). */
+  sim(commandLine: string): CommandResult {
+    const res = runSimCommand(this, commandLine);
+    this.settle();
+    this.flush();
+    return res;
+  }
+
+  /** Run any command line the terminal accepts: `kubectl …` or `sim …`. */
+  run(commandLine: string, opts: { stdin?: string } = {}): CommandResult {
+    const t = commandLine.trim();
+    if (/^sim(\s|$)/.test(t)) return this.sim(t);
+    return this.kubectl(t, opts);
+  }
+
+  apply(yamlText: string): CommandResult {
+    return this.kubectl('apply -f -', { stdin: yamlText });
+  }
+
+  /** Advance simulated time, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const target = this.clock.now() + Math.max(0, ms);
+    for (;;) {
+      const t = this.clock.popDue(target);
+      if (!t) break;
+      const c = this.componentsByName.get(t.owner);
+      if (c && c.running !== false) c.onTimer?.(t);
+      this.settle();
+    }
+    this.clock.setNow(target);
+    this.flush();
+  }
+
+  /** Simulated time of the next pending timer (the UI's "step to next event"). */
+  nextEventTime(): number | undefined {
+    return this.clock.peek();
+  }
+
+  subscribe(listener: (b: ChangeBatch) => void): () => void {
+    this.subscribers.add(listener);
+    return () => this.subscribers.delete(listener);
+  }
+
+  snapshot(): Snapshot {
+    const components: Record<string, unknown> = {};
+    for (const [name, c] of this.componentsByName) if (c.save) components[name] = c.save();
+    return JSON.parse(
+      JSON.stringify({
+        format: 'kube-playground-snapshot',
+        version: 1,
+        seed: this.seed,
+        config: this.config,
+        nodes: this.nodeConfigs,
+        rng: this.rng.state(),
+        clock: this.clock.save(),
+        store: this.store.save(),
+        components,
+        events: this.events.save(),
+        trace: this.trace.save(),
+        images: this.images.all(),
+      }),
+    ) as Snapshot;
+  }
+
+  /** Every stored object of a resource (e.g. '/pods', 'apps/deployments'), for readers. */
+  objects(resource: string, namespace?: string): KubeObject[] {
+    return this.store.list(resource, namespace);
+  }
+
+  recentTraces(n?: number): TraceEntry[] {
+    return this.trace.recent(n);
+  }
+
+  // ------------------------------------------------------------------ nodes
+
+  /** Create a node: its kubelet registers the Node object (sim node add). */
+  addNode(cfg: NodeConfig): Kubelet {
+    const k = new Kubelet(this.ctx, cfg);
+    this.kubelets.set(cfg.name, k);
+    this.componentsByName.set(k.name, k);
+    this.nodeConfigs.push(cfg);
+    k.start();
+    this.settle();
+    return k;
+  }
+
+  nodeNames(): string[] {
+    return [...this.kubelets.keys()];
+  }
+
+  // ------------------------------------------------------------------ loop
+
+  /** Let every component process its queued work until the cluster is quiet. */
+  settle(): void {
+    if (!this.started) return;
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      let worked = false;
+      for (const c of this.componentsByName.values()) {
+        if (c.running !== false && c.hasWork()) {
+          c.runOnce();
+          worked = true;
+        }
+      }
+      if (!worked) return;
+    }
+    this.trace.record({ component: 'simulator', action: 'error', message: 'the control loops did not settle; giving up for this step' });
+  }
+
+  private collect(e: WatchEvent): void {
+    const key = `${e.gr}|${e.object.metadata.namespace ?? ''}|${e.object.metadata.name}`;
+    const prev = this.pendingChanges.get(key);
+    const type = e.type === 'ADDED' ? 'added' : e.type === 'MODIFIED' ? 'modified' : 'deleted';
+    if (prev?.type === 'added' && type === 'deleted') {
+      this.pendingChanges.delete(key);
+      return;
+    }
+    this.pendingChanges.set(key, { type: prev?.type === 'added' && type === 'modified' ? 'added' : type, resource: e.gr, object: e.object });
+  }
+
+  private flush(): void {
+    if (this.pendingChanges.size === 0 && this.pendingTraces.length === 0) return;
+    const batch: ChangeBatch = { time: this.clock.now(), changes: [...this.pendingChanges.values()], traces: this.pendingTraces };
+    this.pendingChanges = new Map();
+    this.pendingTraces = [];
+    for (const s of this.subscribers) s(batch);
+  }
+
+  private restore(s: Snapshot): void {
+    if (s.format !== 'kube-playground-snapshot' || s.version !== 1) throw new Error('not a kube-playground snapshot (version 1)');
+    this.store.load(s.store);
+    this.rng.restore(s.rng);
+    for (const cfg of s.nodes) {
+      const k = new Kubelet(this.ctx, cfg);
+      this.kubelets.set(cfg.name, k);
+      this.componentsByName.set(k.name, k);
+      this.nodeConfigs.push(cfg);
+    }
+    for (const c of this.componentsByName.values()) c.start();
+    this.informers.startAll();
+    // The snapshot was taken with every queue empty: drop what the informers' initial adds queued,
+    // then put back each component's own state and the pending timers.
+    for (const c of this.componentsByName.values()) c.discardQueuedWork?.();
+    for (const [name, st] of Object.entries(s.components)) this.componentsByName.get(name)?.load?.(st);
+    this.clock.load(s.clock);
+    this.events.load(s.events);
+    this.trace.load(s.trace);
+    this.pendingChanges.clear();
+    this.pendingTraces = [];
+    this.started = true;
+  }
+}

@@ -1,0 +1,11 @@
+// Public engine API. The UI, lessons, scripts and tests import only from here.
+import { Cluster, type ClusterOptions } from './cluster';
+
+export type { ChangeBatch, ClusterOptions, CommandResult, ObjectChange, Snapshot } from './cluster';
+export type { TraceEntry, ObjectRef } from './sim/trace';
+export type { KubeObject, ObjectMeta } from './api/meta';
+export { Cluster } from './cluster';
+
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new Cluster(opts);
+}
