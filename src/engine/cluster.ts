@@ -20,6 +20,7 @@ import { SimClock } from './sim/clock';
 import { Rng } from './sim/rng';
 import { Trace, type TraceEntry } from './sim/trace';
 import { Store, type WatchEvent } from './store/store';
+import { Heartbeats } from './sim/heartbeats';
 
 export interface CommandResult {
   stdout: string;
@@ -61,6 +62,7 @@ export interface Snapshot {
   store: ReturnType<Store['save']>;
   components: Record<string, unknown>;
   events: ReturnType<EventRecorder['save']>;
+  heartbeats: ReturnType<Heartbeats['save']>;
   trace: ReturnType<Trace['save']>;
   images: ReturnType<ImageCatalogue['all']>;
 }
@@ -92,6 +94,7 @@ export class Cluster {
   readonly trace: Trace;
   readonly events: EventRecorder;
   readonly images: ImageCatalogue;
+  readonly heartbeats = new Heartbeats();
   readonly ctx: ComponentContext;
   readonly scheduler: Scheduler;
   readonly controllers: Component[];
@@ -124,6 +127,7 @@ export class Cluster {
       trace: this.trace,
       events: this.events,
       images: this.images,
+      heartbeats: this.heartbeats,
       config: this.config,
     };
     registerBuiltins(this.api, this.config);
@@ -221,6 +225,7 @@ export class Cluster {
         store: this.store.save(),
         components,
         events: this.events.save(),
+        heartbeats: this.heartbeats.save(),
         trace: this.trace.save(),
         images: this.images.all(),
       }),
@@ -308,6 +313,7 @@ export class Cluster {
     for (const [name, st] of Object.entries(s.components)) this.componentsByName.get(name)?.load?.(st);
     this.clock.load(s.clock);
     this.events.load(s.events);
+    this.heartbeats.load(s.heartbeats);
     this.trace.load(s.trace);
     this.pendingChanges.clear();
     this.pendingTraces = [];

@@ -7,6 +7,7 @@ import type { SimClock, Timer } from './sim/clock';
 import type { Rng } from './sim/rng';
 import type { Trace } from './sim/trace';
 import type { ImageCatalogue } from './kubelet/images';
+import type { Heartbeats } from './sim/heartbeats';
 
 export interface ComponentContext {
   api: APIServer;
@@ -16,6 +17,8 @@ export interface ComponentContext {
   trace: Trace;
   events: EventRecorder;
   images: ImageCatalogue;
+  /** Kubelet Lease renewals, computed (see sim/heartbeats.ts). */
+  heartbeats: Heartbeats;
   /** Cluster-wide settings (grace periods, etc.), see cluster/config.ts. */
   config: ClusterConfig;
 }

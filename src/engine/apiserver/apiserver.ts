@@ -288,6 +288,27 @@ export class APIServer {
     return this.store.remove(gr, key)!;
   }
 
+  /**
+   * POST pods/<name>/binding: what the scheduler calls to place a pod. Sets spec.nodeName and the
+   * PodScheduled condition; a pod already bound is a Conflict, as on a real API server.
+   */
+  bind(namespace: string, podName: string, nodeName: string, opts: WriteOptions = {}): KubeObject {
+    this.ensureAvailable();
+    const gvr = { group: '', resource: 'pods' };
+    const info = this.resolve(gvr);
+    const pod = this.get(gvr, namespace, podName) as KubeObject & { spec: { nodeName?: string }; status?: { conditions?: { type: string }[] } };
+    if (pod.metadata.deletionTimestamp) throw newConflict(info, podName, 'pod is being deleted');
+    if (pod.spec.nodeName) {
+      throw newConflict(info, podName, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
+    }
+    const now = this.clock.iso();
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now } as never);
+    const next = { ...pod, spec: { ...pod.spec, nodeName }, status: { ...(pod.status ?? {}), conditions } } as KubeObject;
+    if (opts.dryRun) return next;
+    return this.store.put(grKey(info.group, info.resource), this.key(info, namespace, podName), next);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   resolve(gvr: GVR): ResourceInfo {
