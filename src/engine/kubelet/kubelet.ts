@@ -1,5 +1,6 @@
 // kubelet (STUB, filled in by the kubelet work).
 import type { Component, ComponentContext } from '../component';
+import type { Pod } from '../api/core';
 
 export interface NodeConfig {
   name: string;
@@ -10,6 +11,8 @@ export interface NodeConfig {
   taints: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
   /** Index used for the node's pod CIDR (10.244.<index>.0/24) and InternalIP (172.18.0.<index+2>). */
   index: number;
+  /** Static pod manifests (/etc/kubernetes/manifests): the kubelet runs them and creates mirror pods. */
+  staticPods?: Pod[];
 }
 
 export class Kubelet implements Component {
