@@ -299,6 +299,10 @@ export class Cluster {
     if (s.format !== 'kube-playground-snapshot' || s.version !== 1) throw new Error('not a kube-playground snapshot (version 1)');
     this.store.load(s.store);
     this.rng.restore(s.rng);
+    // Load the clock first so anything components compute while starting sees the right time;
+    // it is loaded again at the end to drop timers that starting them may have scheduled.
+    this.clock.load(s.clock);
+    this.heartbeats.load(s.heartbeats);
     for (const cfg of s.nodes) {
       const k = new Kubelet(this.ctx, cfg);
       this.kubelets.set(cfg.name, k);
@@ -312,6 +316,7 @@ export class Cluster {
     for (const c of this.componentsByName.values()) c.discardQueuedWork?.();
     for (const [name, st] of Object.entries(s.components)) this.componentsByName.get(name)?.load?.(st);
     this.clock.load(s.clock);
+    this.rng.restore(s.rng);
     this.events.load(s.events);
     this.heartbeats.load(s.heartbeats);
     this.trace.load(s.trace);

@@ -1,0 +1,50 @@
+// Smoke: the built page loads, shows kind's four nodes and the kube-system add-ons, runs a
+// command from the command box, and logs no console error or warning along the way.
+import { expect, test, type ConsoleMessage } from '@playwright/test';
+
+const NODES = ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'];
+
+test('cluster loads, runs a deployment, and the console stays clean', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Kubernetes Playground' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Simulation speed' })).toBeVisible();
+
+  for (const n of NODES) await expect(page.getByTestId(`node:${n}`)).toBeVisible();
+
+  // Pacing controls: pause shows on the clock, resume clears it.
+  await page.getByRole('button', { name: 'Pause simulated time' }).click();
+  await expect(page.getByTestId('clock')).toContainText('paused');
+  await page.getByRole('button', { name: 'Resume simulated time' }).click();
+  await expect(page.getByTestId('clock')).not.toContainText('paused');
+
+  // The add-ons come up as the simulated clock runs (image pulls, container starts).
+  await expect(page.locator('[data-testid^="pod:kube-system/coredns-"]').first()).toBeVisible({ timeout: 120_000 });
+
+  const terminal = page.getByTestId('terminal');
+  await page.keyboard.press('/');
+  await expect(terminal).toBeFocused();
+  await terminal.fill('kubectl create deployment web --image=nginx --replicas=3');
+  await terminal.press('Enter');
+  await expect(page.getByTestId('terminal-output')).toContainText('deployment.apps/web created');
+  await expect(page.getByTestId('deployment:default/web')).toBeVisible();
+  await expect(page.locator('[data-testid^="pod:default/web-"]')).toHaveCount(3, { timeout: 60_000 });
+
+  // History: ↑ recalls the last line.
+  await terminal.press('ArrowUp');
+  await expect(terminal).toHaveValue('kubectl create deployment web --image=nginx --replicas=3');
+  await terminal.press('Escape');
+
+  // Let the web pods start (a little faster) so the screenshot shows them running.
+  await page.getByRole('button', { name: 'Speed 5 times' }).click();
+  await expect(page.getByRole('button', { name: 'Speed 5 times' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-testid^="pod:default/web-"][data-status="Running"]')).toHaveCount(3, { timeout: 120_000 });
+  await page.screenshot({ path: testInfo.outputPath('smoke.png') });
+
+  expect(problems).toEqual([]);
+});
