@@ -13,7 +13,7 @@ import { defaultImages } from './kubelet/catalogue';
 import { Kubelet, type NodeConfig } from './kubelet/kubelet';
 import { Scheduler } from './scheduler/scheduler';
 import { createControllers } from './controllers/manager';
-import { bootstrapCluster, defaultNodes } from './bootstrap/bootstrap';
+import { BOOT_SETTLE_MS, bootstrapCluster, defaultNodes } from './bootstrap/bootstrap';
 import { runKubectl } from './kubectl/kubectl';
 import { runSimCommand } from './sim/commands';
 import { SimClock } from './sim/clock';
@@ -149,7 +149,9 @@ export class Cluster {
       this.started = true;
       bootstrapCluster(this, nodes, { bare: !!opts.bare });
       this.settle();
-      this.flush();
+      // Like a fresh kind cluster a minute or so after `kind create cluster`: nodes Ready,
+      // control-plane and add-on pods Running.
+      this.advance(BOOT_SETTLE_MS);
     }
   }
 

@@ -1,19 +1,64 @@
-// The default cluster (STUB, filled in by the bootstrap work).
-import type { Cluster } from '../cluster';
+// The default cluster, as `kind create cluster` leaves it: mirrors kubeadm init/join (namespaces,
+// control-plane static pods, CoreDNS) plus kind's own add-ons. Nodes are created through
+// cluster.addNode (each kubelet registers its Node and runs its static pods); API objects are
+// created through the API server under the user that creates them in a real cluster.
+import type { KubeObject } from '../api/meta';
+import type { Namespace } from '../api/core';
+import type { APIServer } from '../apiserver/apiserver';
+import { isAlreadyExists } from '../apiserver/errors';
 import type { NodeConfig } from '../kubelet/kubelet';
+import { corednsDeployment, localPathProvisionerDeployment } from './addons';
 
-export function defaultNodes(nodes?: number | Partial<NodeConfig>[]): NodeConfig[] {
-  const n = typeof nodes === 'number' ? nodes : Array.isArray(nodes) ? nodes.length : 3;
-  const out: NodeConfig[] = [
-    { name: 'kind-control-plane', cpu: '2', memory: '4Gi', pods: 110, labels: { 'node-role.kubernetes.io/control-plane': '' }, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }], index: 0 },
-  ];
-  for (let i = 1; i <= n; i++) {
-    const given = Array.isArray(nodes) ? nodes[i - 1] : undefined;
-    out.push({ name: i === 1 ? 'kind-worker' : `kind-worker${i}`, cpu: '2', memory: '4Gi', pods: 110, labels: {}, taints: [], index: i, ...given });
-  }
-  return out;
+export { defaultNodes, workerName, nodeIP, CONTROL_PLANE_NAME } from './nodes';
+export { staticPodManifests } from './staticpods';
+export { corednsDeployment, localPathProvisionerDeployment } from './addons';
+
+/**
+ * How long the Cluster should advance after bootstrap for the system pods to be Running: image
+ * pulls of the control-plane and add-on images take tens of seconds, and CoreDNS's readiness
+ * probe passes a few seconds after its container starts. 90 s covers them with margin.
+ */
+export const BOOT_SETTLE_MS = 90_000;
+
+/** The parts of Cluster that bootstrap uses (Cluster satisfies it; tests can pass a stand-in). */
+export interface BootstrapTarget {
+  readonly api: APIServer;
+  addNode(cfg: NodeConfig): unknown;
 }
 
-export function bootstrapCluster(cluster: Cluster, nodes: NodeConfig[], _opts: { bare: boolean }): void {
-  for (const n of nodes) cluster.addNode(n);
+/**
+ * Namespaces and who creates them: the API server's system-namespaces controller makes the first
+ * four itself; kind's storage manifest (applied at `kind create cluster`) makes local-path-storage.
+ */
+export const SYSTEM_NAMESPACES: { name: string; user: string }[] = [
+  { name: 'default', user: 'system:apiserver' },
+  { name: 'kube-system', user: 'system:apiserver' },
+  { name: 'kube-public', user: 'system:apiserver' },
+  { name: 'kube-node-lease', user: 'system:apiserver' },
+  { name: 'local-path-storage', user: 'kubeadm' },
+];
+
+const NAMESPACES = { group: '', resource: 'namespaces' };
+const DEPLOYMENTS = { group: 'apps', resource: 'deployments' };
+
+export function bootstrapCluster(cluster: BootstrapTarget, nodes: NodeConfig[], opts: { bare: boolean }): void {
+  // Namespaces first: mirror pods land in kube-system as soon as the control-plane kubelet starts.
+  for (const ns of SYSTEM_NAMESPACES) {
+    const body: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name } };
+    createIfMissing(cluster.api, NAMESPACES, '', body, ns.user);
+  }
+  for (const cfg of nodes) cluster.addNode(cfg);
+  if (opts.bare) return;
+  // kubeadm's "addon/coredns" phase, then kind's default storage.
+  createIfMissing(cluster.api, DEPLOYMENTS, 'kube-system', corednsDeployment(), 'kubeadm');
+  createIfMissing(cluster.api, DEPLOYMENTS, 'local-path-storage', localPathProvisionerDeployment(), 'kubeadm');
+}
+
+function createIfMissing(api: APIServer, gvr: { group: string; resource: string }, namespace: string, body: KubeObject, user: string): void {
+  if (!api.served(gvr.group, gvr.resource)) return;
+  try {
+    api.create(gvr, namespace, body, { user });
+  } catch (e) {
+    if (!isAlreadyExists(e)) throw e;
+  }
 }
