@@ -37,7 +37,7 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Who is writing, for traces ('kubectl', 'deployment-controller', …). */
   user?: string;
-  subresource?: 'status' | 'scale';
+  subresource?: 'status' | 'scale' | 'finalize';
 }
 
 export interface ListOptions {
@@ -187,6 +187,9 @@ export class APIServer {
     if (opts.subresource === 'status') {
       // A status write changes only status (and nothing a status writer may not touch).
       obj = { ...deepCopy(old), status: obj.status } as KubeObject;
+    } else if (opts.subresource && strategy.prepareForSubresource) {
+      // Other write subresources (namespaces/finalize) change only their part of the object.
+      obj = strategy.prepareForSubresource(opts.subresource, obj, deepCopy(old));
     } else {
       strategy.defaults?.(obj, ctx);
       if (strategy.hasStatus) obj.status = deepCopy(old.status);
@@ -203,24 +206,30 @@ export class APIServer {
     if (!meta.namespace) delete meta.namespace;
     meta.generation = old.metadata.generation;
     if (meta.generation === undefined) delete meta.generation;
-    if (opts.subresource !== 'status') {
+    if (!opts.subresource) {
       strategy.prepareForUpdate?.(obj, old, ctx);
       if (strategy.tracksGeneration && !jsonEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     }
-    if (opts.subresource !== 'status') {
+    if (!opts.subresource) {
       this.runAdmit({ operation: 'UPDATE', info, namespace: ns, name, object: obj, oldObject: old, ctx });
     }
     const errs = [
       ...validateObjectMeta(meta, info.namespaced, info.kind),
-      ...(opts.subresource === 'status' ? [] : strategy.validateUpdate?.(obj, old, ctx) ?? strategy.validate?.(obj, ctx) ?? []),
+      ...(opts.subresource ? [] : strategy.validateUpdate?.(obj, old, ctx) ?? strategy.validate?.(obj, ctx) ?? []),
     ];
     if (errs.length) throw newInvalid(info.kind, info.group, name, errs);
     this.runValidate({ operation: 'UPDATE', info, namespace: ns, name, object: obj, oldObject: old, subresource: opts.subresource, ctx });
     if (ctx.dryRun) return obj;
     // A write that changes nothing is not persisted (no new resourceVersion, no watch event).
     if (jsonEqual(stripRV(obj), stripRV(old))) return old;
-    // An object being deleted goes away once its last finalizer is removed.
-    if (meta.deletionTimestamp && !(meta.finalizers?.length)) {
+    // An object being deleted goes away once its last finalizer is removed, unless it is still in
+    // its grace period (a pod the kubelet is stopping): upstream's generic ShouldDeleteDuringUpdate.
+    if (
+      meta.deletionTimestamp &&
+      !(meta.finalizers?.length) &&
+      meta.deletionGracePeriodSeconds === 0 &&
+      (strategy.shouldDeleteDuringUpdate?.(obj) ?? true)
+    ) {
       return this.store.remove(gr, key) ?? old;
     }
     return this.store.put(gr, key, obj);
@@ -265,6 +274,9 @@ export class APIServer {
     }
     this.runValidate({ operation: 'DELETE', info, namespace, name, object: obj, ctx });
     if (ctx.dryRun) return obj;
+    // Kinds with their own first-delete step (namespaces start terminating instead of going away).
+    const kept = strategy.beforeDelete?.(obj, ctx);
+    if (kept) return kept === obj ? obj : this.store.put(gr, key, kept);
 
     const propagation = opts.propagationPolicy ?? strategy.defaultPropagation ?? 'Background';
     const finalizers = [...(obj.metadata.finalizers ?? [])];

@@ -56,4 +56,14 @@ export interface Strategy {
   defaultPropagation?: 'Background' | 'Orphan' | 'Foreground';
   /** Names the stored object has; for cluster-scoped kinds the namespace is ''. */
   allowCreateOnUpdate?: boolean;
+  /**
+   * A kind's own first DELETE step (namespaces: set deletionTimestamp and phase Terminating and
+   * keep the object). Return the object to store (the same object: nothing to write), or
+   * undefined for the generic path.
+   */
+  beforeDelete?(obj: KubeObject, ctx: RequestContext): KubeObject | undefined;
+  /** ShouldDeleteDuringUpdate: may an update remove an object whose deletion is pending? (default yes) */
+  shouldDeleteDuringUpdate?(obj: KubeObject): boolean;
+  /** Write subresources other than status (namespaces/finalize): the object to store. */
+  prepareForSubresource?(subresource: string, obj: KubeObject, old: KubeObject): KubeObject;
 }

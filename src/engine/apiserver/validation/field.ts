@@ -40,7 +40,7 @@ export function fieldErrorString(e: FieldError): string {
       return `${e.field}: Unsupported value: ${renderValue(e.badValue)}${sup ? `: supported values: ${sup}` : ''}`;
     }
     case 'FieldValueDuplicate':
-      return `${e.field}: Duplicate value: ${renderValue(e.badValue)}`;
+      return `${e.field}: Duplicate value: ${renderValue(e.badValue)}${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueForbidden':
       return `${e.field}: Forbidden${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueTooLong':
@@ -48,7 +48,7 @@ export function fieldErrorString(e: FieldError): string {
     case 'FieldValueTooMany':
       return `${e.field}: Too many: ${e.detail ?? ''}`;
     case 'FieldValueNotFound':
-      return `${e.field}: Not found: ${renderValue(e.badValue)}`;
+      return `${e.field}: Not found: ${renderValue(e.badValue)}${e.detail ? `: ${e.detail}` : ''}`;
     default:
       return `${e.field}: Internal error: ${e.detail ?? ''}`;
   }

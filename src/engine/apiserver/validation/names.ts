@@ -62,3 +62,43 @@ export function isValidLabelValue(v: string): string[] {
   }
   return errs;
 }
+
+/** IsValidPortNum (k8s.io/apimachinery/pkg/util/validation). */
+export function isValidPortNum(port: number): string[] {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
+}
+
+/** IsValidPortName: an IANA_SVC_NAME (at most 15 characters, a-z0-9 and '-', at least one letter). */
+export function isValidPortName(port: string): string[] {
+  const errs: string[] = [];
+  if (port.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+/**
+ * IsRelaxedEnvVarName: the rule from v1.32 on (feature RelaxedEnvironmentVariableValidation, beta
+ * and on by default): any printable ASCII except '='.
+ */
+export function isRelaxedEnvVarName(v: string): string[] {
+  const errs: string[] = [];
+  if (v.length === 0) errs.push('environment variable name must be non-empty');
+  for (const ch of v) {
+    const c = ch.codePointAt(0)!;
+    if (c < 32 || c > 126 || ch === '=') {
+      errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+      break;
+    }
+  }
+  return errs;
+}
+
+/** IsValidPercent. */
+export function isValidPercent(v: string): string[] {
+  return /^[0-9]+%$/.test(v)
+    ? []
+    : ["a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"];
+}
