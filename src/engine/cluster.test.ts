@@ -173,11 +173,34 @@ spec:
       (e) => (e.involvedObject as { name: string }).name === 'huge' && e.reason === 'FailedScheduling',
     );
     expect(events).toHaveLength(1);
+    // 8 CPUs is more than any node has at all, so preemption could not help anywhere (upstream's
+    // NodeResourcesFit marks a request above allocatable as unresolvable).
     expect(events[0].message).toBe(
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. ' +
+        'preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    );
+    expect(ok(c, 'kubectl get pod huge')).toMatch(/huge\s+0\/1\s+Pending\s+0\s+/);
+  });
+
+  it('a pod that would fit an empty node but finds every node full names preemption victims', () => {
+    const c = createCluster({ seed: 2 });
+    // Each worker has 2 CPUs; CoreDNS and friends already request some. Fill most of what is left.
+    const withCpu = (kind: string, name: string, cpu: string, replicas?: number) =>
+      kind === 'Pod'
+        ? `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.25\n    resources:\n      requests:\n        cpu: ${cpu}\n`
+        : `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25\n        resources:\n          requests:\n            cpu: ${cpu}\n`;
+    ok(c, 'kubectl apply -f -', withCpu('Deployment', 'filler', '1500m', 3));
+    c.advance(60 * S);
+    expect(pods(c, 'filler').filter(isReady)).toHaveLength(3);
+    ok(c, 'kubectl apply -f -', withCpu('Pod', 'late', '1'));
+    c.advance(10 * S);
+    const ev = (c.objects('/events', 'default') as KubeObject[]).find(
+      (e) => (e.involvedObject as { name: string }).name === 'late' && e.reason === 'FailedScheduling',
+    );
+    expect(ev?.message).toBe(
       '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. ' +
         'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.',
     );
-    expect(ok(c, 'kubectl get pod huge')).toMatch(/huge\s+0\/1\s+Pending\s+0\s+/);
   });
 });
 

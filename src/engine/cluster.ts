@@ -14,7 +14,7 @@ import { Kubelet, type NodeConfig } from './kubelet/kubelet';
 import { Scheduler } from './scheduler/scheduler';
 import { createControllers } from './controllers/manager';
 import { BOOT_SETTLE_MS, bootstrapCluster, defaultNodes } from './bootstrap/bootstrap';
-import { runKubectl } from './kubectl/kubectl';
+import { runKubectl, type KubectlOptions } from './kubectl/kubectl';
 import { runSimCommand } from './sim/commands';
 import { SimClock } from './sim/clock';
 import { Rng } from './sim/rng';
@@ -162,8 +162,8 @@ export class Cluster {
   }
 
   /** Run a kubectl command line (with or without the leading `kubectl`). */
-  kubectl(commandLine: string, opts: { stdin?: string } = {}): CommandResult {
-    const res = runKubectl(this, commandLine, opts.stdin);
+  kubectl(commandLine: string, opts: KubectlOptions = {}): CommandResult {
+    const res = runKubectl(this, commandLine, opts);
     this.settle();
     this.flush();
     return res;
@@ -178,7 +178,7 @@ export class Cluster {
   }
 
   /** Run any command line the terminal accepts: `kubectl …` or `sim …`. */
-  run(commandLine: string, opts: { stdin?: string } = {}): CommandResult {
+  run(commandLine: string, opts: KubectlOptions = {}): CommandResult {
     const t = commandLine.trim();
     if (/^sim(\s|$)/.test(t)) return this.sim(t);
     return this.kubectl(t, opts);

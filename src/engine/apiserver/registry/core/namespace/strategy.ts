@@ -48,7 +48,7 @@ export const namespaceStrategy: Strategy = {
     if (!n.metadata.deletionTimestamp) {
       return {
         ...n,
-        metadata: { ...n.metadata, deletionTimestamp: ctx.clock.iso() },
+        metadata: { ...n.metadata, deletionTimestamp: ctx.clock.iso(), deletionGracePeriodSeconds: 0 },
         status: { ...(n.status ?? {}), phase: 'Terminating' },
       } as Namespace;
     }

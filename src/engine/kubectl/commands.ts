@@ -1,0 +1,78 @@
+// The kubectl command tree (what cmd.NewKubectlCommand registers): verbs, their flags and
+// subcommands. Each verb lives in cmd/<verb>.ts.
+import type { CommandFn } from './context';
+import type { FlagSpec } from './flags';
+import { APPLY_FLAGS, runApply } from './cmd/apply';
+import { CREATE_DEPLOYMENT_FLAGS, CREATE_FLAGS, CREATE_NAMESPACE_FLAGS, RUN_FLAGS, runCreate, runCreateDeployment, runCreateNamespace, runRun } from './cmd/create';
+import { DELETE_FLAGS, runDelete } from './cmd/delete';
+import { DESCRIBE_FLAGS, runDescribe } from './cmd/describe';
+import { CORDON_FLAGS, DRAIN_FLAGS, runCordon, runDrain, runUncordon } from './cmd/drain';
+import { GET_FLAGS, runGet } from './cmd/get';
+import { API_RESOURCES_FLAGS, VERSION_FLAGS, runApiResources, runClusterInfo, runVersion } from './cmd/info';
+import {
+  ROLLOUT_HISTORY_FLAGS,
+  ROLLOUT_SIMPLE_FLAGS,
+  ROLLOUT_STATUS_FLAGS,
+  ROLLOUT_UNDO_FLAGS,
+  runRolloutHistory,
+  runRolloutPause,
+  runRolloutRestart,
+  runRolloutResume,
+  runRolloutStatus,
+  runRolloutUndo,
+} from './cmd/rollout';
+import { SCALE_FLAGS, SET_IMAGE_FLAGS, runScale, runSetImage } from './cmd/scale';
+
+export interface Command {
+  name: string;
+  short: string;
+  usage: string;
+  flags: FlagSpec[];
+  run?: CommandFn;
+  subcommands?: Command[];
+  /** Aliases cobra accepts for the command name (`create deploy`, `create ns`). */
+  aliases?: string[];
+}
+
+export const COMMANDS: Command[] = [
+  { name: 'create', short: 'Create a resource from a file or from stdin', usage: 'kubectl create -f FILENAME [options]', flags: CREATE_FLAGS, run: runCreate, subcommands: [
+    { name: 'deployment', aliases: ['deploy'], short: 'Create a deployment with the specified name', usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]', flags: CREATE_DEPLOYMENT_FLAGS, run: runCreateDeployment },
+    { name: 'namespace', aliases: ['ns'], short: 'Create a namespace with the specified name', usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]', flags: CREATE_NAMESPACE_FLAGS, run: runCreateNamespace },
+  ] },
+  { name: 'run', short: 'Run a particular image on the cluster', usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]', flags: RUN_FLAGS, run: runRun },
+  { name: 'get', short: 'Display one or many resources', usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]', flags: GET_FLAGS, run: runGet },
+  { name: 'delete', short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]', flags: DELETE_FLAGS, run: runDelete },
+  { name: 'apply', short: 'Apply a configuration to a resource by file name or stdin', usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]', flags: APPLY_FLAGS, run: runApply },
+  { name: 'describe', short: 'Show details of a specific resource or group of resources', usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]', flags: DESCRIBE_FLAGS, run: runDescribe },
+  { name: 'scale', short: 'Set a new size for a deployment, replica set, or replication controller', usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]', flags: SCALE_FLAGS, run: runScale },
+  { name: 'set', short: 'Set specific features on objects', usage: 'kubectl set SUBCOMMAND [options]', flags: [], subcommands: [
+    { name: 'image', short: 'Update the image of a pod template', usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]', flags: SET_IMAGE_FLAGS, run: runSetImage },
+  ] },
+  { name: 'rollout', short: 'Manage the rollout of a resource', usage: 'kubectl rollout SUBCOMMAND [options]', flags: [], subcommands: [
+    { name: 'history', short: 'View rollout history', usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_HISTORY_FLAGS, run: runRolloutHistory },
+    { name: 'pause', short: 'Mark the provided resource as paused', usage: 'kubectl rollout pause RESOURCE [options]', flags: ROLLOUT_SIMPLE_FLAGS, run: runRolloutPause },
+    { name: 'restart', short: 'Restart a resource', usage: 'kubectl rollout restart RESOURCE [options]', flags: ROLLOUT_SIMPLE_FLAGS, run: runRolloutRestart },
+    { name: 'resume', short: 'Resume a paused resource', usage: 'kubectl rollout resume RESOURCE [options]', flags: ROLLOUT_SIMPLE_FLAGS, run: runRolloutResume },
+    { name: 'status', short: 'Show the status of the rollout', usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_STATUS_FLAGS, run: runRolloutStatus },
+    { name: 'undo', short: 'Undo a previous rollout', usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_UNDO_FLAGS, run: runRolloutUndo },
+  ] },
+  { name: 'cordon', short: 'Mark node as unschedulable', usage: 'kubectl cordon NODE [options]', flags: CORDON_FLAGS, run: runCordon },
+  { name: 'uncordon', short: 'Mark node as schedulable', usage: 'kubectl uncordon NODE [options]', flags: CORDON_FLAGS, run: runUncordon },
+  { name: 'drain', short: 'Drain node in preparation for maintenance', usage: 'kubectl drain NODE [options]', flags: DRAIN_FLAGS, run: runDrain },
+  { name: 'cluster-info', short: 'Display cluster information', usage: 'kubectl cluster-info [flags] [options]', flags: [], run: runClusterInfo },
+  { name: 'api-resources', short: 'Print the supported API resources on the server', usage: 'kubectl api-resources [flags] [options]', flags: API_RESOURCES_FLAGS, run: runApiResources },
+  { name: 'version', short: 'Print the client and server version information', usage: 'kubectl version [flags] [options]', flags: VERSION_FLAGS, run: runVersion },
+];
+
+/** Cobra's "did you mean": Levenshtein distance ≤ 2, or a prefix of a command name. */
+export function suggestionsFor(typed: string): string[] {
+  const lev = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  const all = [...COMMANDS.map((c) => c.name), 'logs', 'exec', 'edit', 'label', 'annotate', 'expose', 'top', 'patch', 'replace', 'explain', 'config', 'taint', 'wait', 'events', 'diff', 'port-forward', 'attach', 'cp', 'proxy', 'debug', 'auth', 'autoscale', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha'];
+  return all.filter((n) => lev(typed.toLowerCase(), n) <= 2 || n.startsWith(typed.toLowerCase())).sort();
+}
