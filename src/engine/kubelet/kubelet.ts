@@ -1,6 +1,27 @@
-// kubelet (STUB, filled in by the kubelet work).
+// kubelet: mirrors pkg/kubelet/kubelet.go (Kubelet, Run, syncLoop) — node registration, the pod
+// informer filtered by spec.nodeName, one pod worker sync per pod key, and the node-level verbs
+// the `sim` commands use (fail, recover, crash a container, read logs, force a probe result).
+import type { Container, Node, Pod } from '../api/core';
+import { keyOf, splitKey } from '../api/meta';
+import { isNotFound, newBadRequest, newNotFound } from '../apiserver/errors';
+import { BY_NODE, type Informer } from '../client/informer';
+import { WorkQueue, clearQueue } from '../client/workqueue';
+import type { Recorder } from '../client/recorder';
 import type { Component, ComponentContext } from '../component';
-import type { Pod } from '../api/core';
+import type { Timer } from '../sim/clock';
+import type { ObjectRef } from '../sim/trace';
+import { Backoff } from './backoff';
+import type { KubeletHost } from './host';
+import { ImageManager } from './image_manager';
+import type { ImageSpec } from './images';
+import { flavorOf, type ProcessInput } from './interpreter';
+import { HostLocalIPAM } from './ipam';
+import { initialNode, nodeConditions, nodeImages, nodeIP, type NodeIdentity } from './node_status';
+import { allContainers, PodWorkers } from './pod_workers';
+import { renderLogs, renderTime } from './program';
+import { isRunning, type ContainerInstance, type PodRecord, type ProbeType, type ReadyImage } from './runtime';
+import { stagesWith, type StageTable } from './stages';
+import { isMirrorPod, mirrorPod, mirrorPodName } from './static_pods';
 
 export interface NodeConfig {
   name: string;
@@ -13,17 +34,373 @@ export interface NodeConfig {
   index: number;
   /** Static pod manifests (/etc/kubernetes/manifests): the kubelet runs them and creates mirror pods. */
   staticPods?: Pod[];
+  /** Kubelet version to report (default: the cluster's kubernetesVersion). */
+  kubeletVersion?: string;
+  /** Lesson overrides of the stage timing table (slow pulls, slow sandboxes…). */
+  stages?: Partial<StageTable>;
 }
 
-export class Kubelet implements Component {
+const PODS = { group: '', resource: 'pods' };
+const NODES = { group: '', resource: 'nodes' };
+
+interface SavedState {
+  running: boolean;
+  identity?: NodeIdentity;
+  records: Record<string, PodRecord>;
+  images: ReturnType<ImageManager['save']>;
+  ipam: ReturnType<HostLocalIPAM['save']>;
+  crashBackoff: ReturnType<Backoff['save']>;
+}
+
+export class Kubelet implements Component, KubeletHost {
   readonly name: string;
   running = true;
-  constructor(protected readonly ctx: ComponentContext, readonly config: NodeConfig) {
+  readonly nodeName: string;
+  readonly componentName: string;
+  readonly hostIP: string;
+  readonly stages: StageTable;
+  records: Record<string, PodRecord> = {};
+  readonly images: ImageManager;
+  readonly ipam: HostLocalIPAM;
+  readonly crashBackoff: Backoff;
+  readonly recorder: Recorder;
+  podInformer!: Informer<Pod>;
+  private nodeInformer!: Informer<Node>;
+  private queue = new WorkQueue();
+  private workers: PodWorkers;
+  private identity?: NodeIdentity;
+  private staticManifests = new Map<string, Pod>();
+  readonly rnd: () => number;
+
+  constructor(readonly ctx: ComponentContext, readonly config: NodeConfig) {
     this.name = `kubelet/${config.name}`;
+    this.nodeName = config.name;
+    this.componentName = this.name;
+    this.hostIP = nodeIP(config);
+    this.stages = stagesWith(config.stages);
+    this.rnd = () => ctx.rng.next();
+    this.images = new ImageManager(ctx.images, this.stages, this.rnd);
+    this.ipam = new HostLocalIPAM(`10.244.${config.index}.`);
+    this.crashBackoff = new Backoff(this.stages.crashLoopInitialMs, this.stages.crashLoopMaxMs);
+    this.recorder = ctx.events.for({ component: 'kubelet', host: config.name });
+    this.workers = new PodWorkers(this);
+    for (const m of config.staticPods ?? []) this.staticManifests.set(`${m.metadata.namespace ?? 'kube-system'}/${mirrorPodName(m, config.name)}`, m);
   }
-  start(): void {}
+
+  // ------------------------------------------------------------------ Component
+
+  start(): void {
+    this.podInformer = this.ctx.informers.for<Pod>(PODS);
+    this.podInformer.addIndex(BY_NODE, (p) => [p.spec?.nodeName ?? '']);
+    this.nodeInformer = this.ctx.informers.for<Node>(NODES);
+    const mine = (p: Pod | undefined) => !!p && p.spec?.nodeName === this.nodeName;
+    this.podInformer.addHandler({
+      add: (p) => mine(p) && this.enqueue(keyOf(p)),
+      update: (o, p) => (mine(o) || mine(p)) && this.enqueue(keyOf(p)),
+      delete: (p) => (mine(p) || !!this.records[keyOf(p)]) && this.enqueue(keyOf(p)),
+    });
+    // registerWithAPIServer: a GET first, so a restored cluster keeps its Node (and its RNG).
+    if (this.ctx.api.tryGet(NODES, '', this.nodeName)) return;
+    this.register();
+  }
+
+  private register(): void {
+    const { ctx } = this;
+    this.identity = { machineID: this.hex(32), systemUUID: ctx.rng.uuid(), bootID: ctx.rng.uuid() };
+    const now = ctx.clock.iso();
+    const node = initialNode(this.config, this.identity, this.config.kubeletVersion ?? ctx.config.kubernetesVersion, now);
+    ctx.api.create(NODES, '', node, { user: this.name });
+    const stored = ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined;
+    if (stored && !stored.status?.conditions) ctx.api.update(NODES, '', { ...stored, status: node.status }, { subresource: 'status', user: this.name });
+    ctx.heartbeats.started(this.nodeName, ctx.clock.now());
+    const ref = this.nodeRef();
+    this.recorder.event(ref, 'Normal', 'Starting', 'Starting kubelet.');
+    for (const r of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) this.recorder.event(ref, 'Normal', r, `Node ${this.nodeName} status is now: ${r}`);
+    this.recorder.event(ref, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    this.recorder.event(ref, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+    ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'register', object: { kind: 'Node', name: this.nodeName }, message: `registered node ${this.nodeName} (${this.config.cpu} CPU, ${this.config.memory}, pod CIDR 10.244.${this.config.index}.0/24)` });
+    for (const key of this.staticManifests.keys()) this.ensureMirror(key);
+  }
+
   hasWork(): boolean {
-    return false;
+    return this.running && this.queue.len() > 0;
   }
-  runOnce(): void {}
+
+  runOnce(): void {
+    let n = this.queue.len();
+    while (n-- > 0) {
+      const key = this.queue.get();
+      if (key === undefined) break;
+      try {
+        this.workers.syncPod(key);
+      } catch (e) {
+        this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'error', message: `sync ${key} failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+  }
+
+  onTimer(t: Timer): void {
+    if (t.kind !== 'wake') return;
+    const { key, uid } = t.payload as { key: string; uid: string; at: number };
+    const rec = this.records[key];
+    if (rec && rec.uid === uid) this.enqueue(key);
+  }
+
+  discardQueuedWork(): void {
+    clearQueue(this.queue);
+  }
+
+  save(): SavedState {
+    return JSON.parse(JSON.stringify({
+      running: this.running, identity: this.identity, records: this.records,
+      images: this.images.save(), ipam: this.ipam.save(), crashBackoff: this.crashBackoff.save(),
+    })) as SavedState;
+  }
+
+  load(state: unknown): void {
+    const s = JSON.parse(JSON.stringify(state)) as SavedState;
+    this.running = s.running;
+    this.identity = s.identity;
+    this.records = s.records;
+    this.images.load(s.images);
+    this.ipam.load(s.ipam);
+    this.crashBackoff.load(s.crashBackoff);
+  }
+
+  // ------------------------------------------------------------------ sim verbs
+
+  /** The kubelet stops (a partition): containers keep running, nothing is reported. */
+  fail(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.ctx.heartbeats.stopped(this.nodeName, this.ctx.clock.now());
+    this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'stop', object: { kind: 'Node', name: this.nodeName }, message: `kubelet on ${this.nodeName} stopped: no more heartbeats or status updates (containers keep running)` });
+  }
+
+  /** The kubelet is back: post Ready again and resync every pod (finishing pending deletions). */
+  recover(): void {
+    if (this.running) return;
+    this.running = true;
+    const now = this.ctx.clock.now();
+    this.ctx.heartbeats.started(this.nodeName, now);
+    const node = this.ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined;
+    if (node) {
+      const wasReady = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+      this.postNodeStatus(node, true);
+      if (!wasReady) this.recorder.event(this.nodeRef(), 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+    }
+    // Timers that fell due while stopped were dropped: forget them and look at every pod again.
+    for (const rec of Object.values(this.records)) rec.wakes = [];
+    for (const key of Object.keys(this.records).sort()) this.enqueue(key);
+    for (const p of this.podInformer.byIndex(BY_NODE, this.nodeName).map((x) => keyOf(x)).sort()) this.enqueue(p);
+    this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'start', object: { kind: 'Node', name: this.nodeName }, message: `kubelet on ${this.nodeName} is running again: node Ready, resyncing its pods` });
+  }
+
+  /** `sim pod crash`: the container's process exits with code 1 now. Returns an error message, or undefined. */
+  crashContainer(namespace: string, pod: string, container?: string): string | undefined {
+    const key = `${namespace}/${pod}`;
+    const rec = this.records[key];
+    const p = this.podInformer?.get(key);
+    if (!rec || !p) return `pod "${pod}" not found on node ${this.nodeName}`;
+    const name = container ?? p.spec.containers[0]?.name;
+    const r = name ? rec.containers[name] : undefined;
+    if (!r) return `container "${name}" not found in pod "${pod}"`;
+    if (!isRunning(r.current)) return `container "${name}" in pod "${pod}" is not running`;
+    const now = this.ctx.clock.now();
+    this.workers.advanceRuntime(rec, p, now);
+    if (!isRunning(r.current)) return undefined;
+    const cur = r.current!;
+    cur.finishedAt = now;
+    cur.exitCode = 1;
+    cur.reason = 'Error';
+    r.ready = false;
+    this.trace('crash', p, `container ${name} crashed (exit code 1)`);
+    this.enqueue(key);
+    return undefined;
+  }
+
+  /** `kubectl logs`: the container's output so far. Throws a StatusError as the API server would. */
+  logs(namespace: string, pod: string, container?: string, previous = false): string[] {
+    const key = `${namespace}/${pod}`;
+    const p = this.podInformer?.get(key);
+    const rec = this.records[key];
+    if (!p) throw newNotFound({ group: '', resource: 'pods' }, pod);
+    const names = p.spec.containers.map((c) => c.name);
+    const inits = (p.spec.initContainers ?? []).map((c) => c.name);
+    const name = container ?? (names.length === 1 ? names[0] : undefined);
+    if (!name) {
+      throw newBadRequest(`a container name must be specified for pod ${pod}, choose one of: [${names.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`);
+    }
+    if (!names.includes(name) && !inits.includes(name)) throw newBadRequest(`container ${name} is not valid for pod ${pod}`);
+    const r = rec?.containers[name];
+    let inst: ContainerInstance | undefined;
+    if (previous) {
+      inst = r && r.current && !isRunning(r.current) && r.waiting ? r.current : r?.previous;
+      if (!inst) throw newBadRequest(`previous terminated container "${name}" in pod "${pod}" not found`);
+    } else {
+      inst = r?.current;
+      if (!inst) {
+        const reason = r?.waiting?.reason ?? (inits.length && !rec?.initDone && names.includes(name) ? 'PodInitializing' : 'ContainerCreating');
+        throw newBadRequest(`container "${name}" in pod "${pod}" is waiting to start: ${reason}`);
+      }
+    }
+    if (rec) this.workers.advanceRuntime(rec, p, this.ctx.clock.now());
+    const until = inst.finishedAt ?? this.ctx.clock.now();
+    const epoch = this.ctx.clock.epochMs;
+    return renderLogs(inst.program, inst.startedAt, until, (ms) => renderTime(epoch + ms));
+  }
+
+  /** Lessons: force a probe result from now on (undefined: back to the real result). */
+  setProbeOverride(namespace: string, pod: string, container: string, type: ProbeType, mode: 'pass' | 'fail' | undefined): string | undefined {
+    const key = `${namespace}/${pod}`;
+    const rec = this.records[key];
+    const p = this.podInformer?.get(key);
+    if (!rec || !p) return `pod "${pod}" not found on node ${this.nodeName}`;
+    if (!rec.containers[container]) return `container "${container}" not found in pod "${pod}"`;
+    const now = this.ctx.clock.now();
+    this.workers.advanceRuntime(rec, p, now);
+    if (mode) rec.overrides[`${container}/${type}`] = { mode, since: now };
+    else delete rec.overrides[`${container}/${type}`];
+    this.enqueue(key);
+    return undefined;
+  }
+
+  /** Pod keys this kubelet is running (for the UI and tests). */
+  podKeys(): string[] {
+    return Object.keys(this.records).sort();
+  }
+
+  // ------------------------------------------------------------------ KubeletHost
+
+  enqueue(key: string): void {
+    this.queue.add(key);
+  }
+
+  hex64(): string {
+    return this.hex(64);
+  }
+
+  /**
+   * Relists happen every plegRelistMs on a per-node phase (derived from the node index, not the
+   * RNG, so a restored snapshot draws the same numbers). Node 1, period 1 s: ticks at 0.137 s,
+   * 1.137 s, … so an exit at 5.0 s is noticed at 5.137 s.
+   */
+  relistAfter(t: number): number {
+    const period = this.stages.plegRelistMs;
+    if (period <= 0) return t;
+    const phase = (this.config.index * 137) % period;
+    return Math.ceil((t - phase) / period) * period + phase;
+  }
+
+  private hex(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += this.ctx.rng.intn(16).toString(16);
+    return s;
+  }
+
+  trace(action: string, obj: Pod | ObjectRef, message: string, details?: unknown): void {
+    const object: ObjectRef = 'metadata' in obj
+      ? { kind: 'Pod', namespace: obj.metadata.namespace, name: obj.metadata.name ?? '', uid: obj.metadata.uid }
+      : obj;
+    this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action, object, message, ...(details === undefined ? {} : { details }) });
+  }
+
+  isStaticKey(key: string): boolean {
+    return this.staticManifests.has(key);
+  }
+
+  /** Create the mirror pod of a static pod if the API server does not have it. */
+  ensureMirror(key: string): void {
+    const manifest = this.staticManifests.get(key);
+    if (!manifest || !this.running) return;
+    const { namespace } = splitKey(key);
+    if (this.podInformer?.get(key) || this.ctx.api.tryGet(PODS, namespace, splitKey(key).name)) return;
+    const node = this.ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined;
+    if (!node) return;
+    try {
+      this.ctx.api.create(PODS, namespace, mirrorPod(manifest, node, this.ctx.clock.iso()), { user: this.name });
+      this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'mirror', object: { kind: 'Pod', namespace, name: splitKey(key).name }, message: `created mirror pod ${key} for static pod ${manifest.metadata.name}` });
+    } catch (e) {
+      this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'error', message: `could not create mirror pod ${key}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  deletePod(pod: Pod): void {
+    try {
+      this.ctx.api.delete(PODS, pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid }, user: this.name });
+    } catch (e) {
+      if (!isNotFound(e)) this.trace('error', pod, `could not delete ${keyOf(pod)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (isMirrorPod(pod)) this.enqueue(keyOf(pod));
+  }
+
+  imagePulled(ready: ReadyImage, sizeBytes: number): void {
+    if (!this.images.record(ready.image, ready.imageID, sizeBytes)) return;
+    const node = this.nodeInformer?.get(this.nodeName) ?? (this.ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined);
+    if (node) this.postNodeStatus(node, false);
+  }
+
+  imageSpecOf(i: ContainerInstance): ImageSpec {
+    const r = this.ctx.images.resolve(i.image);
+    return r.kind === 'ok' ? r.spec : { repository: i.image, tags: '*', sizeBytes: 0, behaviour: 'command' };
+  }
+
+  /** The process environment: PATH, HOSTNAME, the container's env, the kubernetes Service, HOME. */
+  processInput(pod: Pod, spec: Container, rec: PodRecord | undefined, image: ImageSpec, argv: string[]): ProcessInput {
+    const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
+    const podIP = rec?.sandbox?.ip ?? pod.status?.podIP ?? '';
+    const env: [string, string][] = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', hostname]];
+    for (const e of spec.env ?? []) env.push([e.name, e.value ?? this.fieldRef(pod, e.valueFrom, podIP)]);
+    const svcIP = this.ctx.config.serviceCIDR.replace(/\.0\/\d+$/, '.1');
+    if (pod.spec.enableServiceLinks !== false || true) {
+      env.push(['KUBERNETES_SERVICE_HOST', svcIP], ['KUBERNETES_SERVICE_PORT', '443'], ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+        ['KUBERNETES_PORT', `tcp://${svcIP}:443`], ['KUBERNETES_PORT_443_TCP', `tcp://${svcIP}:443`], ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+        ['KUBERNETES_PORT_443_TCP_PORT', '443'], ['KUBERNETES_PORT_443_TCP_ADDR', svcIP]);
+    }
+    env.push(['HOME', '/root']);
+    const dnsIP = this.ctx.config.serviceCIDR.replace(/\.0\/\d+$/, '.10');
+    const ns = pod.metadata.namespace ?? 'default';
+    const domain = this.ctx.config.clusterDomain;
+    const baseFiles: Record<string, string> = {
+      '/etc/hostname': `${hostname}\n`,
+      '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${podIP}\t${hostname}\n`,
+      '/etc/resolv.conf': `search ${ns}.svc.${domain} svc.${domain} ${domain}\nnameserver ${dnsIP}\noptions ndots:5\n`,
+      '/etc/machine-id': `${this.identity?.machineID ?? ''}\n`,
+      '/etc/os-release': flavorOf(image) === 'busybox' ? 'NAME="Alpine Linux"\nID=alpine\n' : 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nID=debian\n',
+    };
+    return { image, argv, env, hostname, baseFiles, stopMs: Math.round((this.stages.serverStopMs[0] + this.stages.serverStopMs[1]) / 2), startupMs: image.startupMs ?? this.stages.serverStartupMs };
+  }
+
+  private fieldRef(pod: Pod, valueFrom: Record<string, unknown> | undefined, podIP: string): string {
+    const path = (valueFrom?.fieldRef as { fieldPath?: string } | undefined)?.fieldPath;
+    switch (path) {
+      case 'metadata.name': return pod.metadata.name ?? '';
+      case 'metadata.namespace': return pod.metadata.namespace ?? '';
+      case 'metadata.uid': return pod.metadata.uid ?? '';
+      case 'spec.nodeName': return this.nodeName;
+      case 'spec.serviceAccountName': return pod.spec.serviceAccountName ?? 'default';
+      case 'status.podIP': return podIP;
+      case 'status.hostIP': return this.hostIP;
+      default: return '';
+    }
+  }
+
+  // ------------------------------------------------------------------ node status
+
+  private nodeRef(): { kind: string; name: string; uid: string } {
+    return { kind: 'Node', name: this.nodeName, uid: this.nodeName };
+  }
+
+  private postNodeStatus(node: Node, heartbeat: boolean): void {
+    const now = this.ctx.clock.iso();
+    const status = { ...(node.status ?? {}), images: nodeImages(this.images.cache) };
+    if (heartbeat) status.conditions = nodeConditions(node.status?.conditions, now);
+    try {
+      this.ctx.api.update(NODES, '', { ...node, status }, { subresource: 'status', user: this.name });
+    } catch (e) {
+      this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'error', message: `could not update node status: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
 }
+
+export { allContainers };

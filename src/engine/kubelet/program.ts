@@ -1,0 +1,100 @@
+// What a container "does", computed once when it starts: the fake runtime's replacement for a
+// real process. Log lines and file changes carry times (ms after start), so logs are rendered
+// lazily when read (an endless `while true; do echo …; sleep 5; done` costs no timers at all).
+
+/** A log line; `text` may hold DATE_TOKEN, replaced by the wall time of the line when rendered. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+export interface FileEvent {
+  at: number;
+  path: string;
+  /** null: the file was removed. */
+  content: string | null;
+}
+
+export const DATE_TOKEN = '\u0000DATE\u0000';
+export const EPOCH_SECONDS_TOKEN = '\u0000EPOCHS\u0000';
+/** `2025/03/03 09:00:05`, the timestamp format of nginx's error log. */
+export const YMDHMS_TOKEN = '\u0000YMDHMS\u0000';
+
+export interface RenderedTime {
+  date: string;
+  epochSeconds: number;
+  ymdhms: string;
+}
+
+export interface Program {
+  kind: 'server' | 'script' | 'pause' | 'startError';
+  lines: LogLine[];
+  files: FileEvent[];
+  /** When the process exits by itself (ms after start) and with which code; absent: runs until stopped. */
+  exit?: { at: number; code: number };
+  /** An endless loop that begins at `start` and repeats every `period` ms, printing `lines` each time. */
+  loop?: { start: number; period: number; lines: LogLine[] };
+  /** PID 1 without a SIGTERM handler (sh, sleep, tail, python…): only SIGKILL at the deadline stops it. */
+  ignoresSigterm: boolean;
+  /** Time to exit after SIGTERM when it does not ignore it. */
+  stopMs: number;
+  /** Ports accepting connections once `startupMs` has passed. */
+  ports: number[];
+  startupMs: number;
+  /** agnhost liveness: HTTP health answers 500 after this long. */
+  healthyForMs?: number;
+  /** Memory the process grows to (stress --vm-bytes); above the limit the kernel OOM-kills it. */
+  memoryBytes?: number;
+  /** The runtime could not start the process (exec: "foo": executable file not found in $PATH). */
+  startError?: string;
+}
+
+/** Render the log of a process that started at `startedAt` (cluster ms), as seen at `until`. */
+export function renderLogs(p: Program, startedAt: number, until: number, formatTime: (ms: number) => RenderedTime, maxLines = 5000): string[] {
+  const elapsed = until - startedAt;
+  const out: { at: number; text: string }[] = [];
+  for (const l of p.lines) if (l.at <= elapsed) out.push(l);
+  if (p.loop && elapsed >= p.loop.start) {
+    const period = Math.max(1, p.loop.period);
+    const iterations = Math.floor((elapsed - p.loop.start) / period) + 1;
+    const perIter = Math.max(1, p.loop.lines.length);
+    // Only the last `maxLines` lines matter (the log is capped as kubelet's log rotation would).
+    const first = Math.max(0, iterations - Math.ceil(maxLines / perIter) - 1);
+    for (let i = first; i < iterations; i++) {
+      const base = p.loop.start + i * period;
+      for (const l of p.loop.lines) if (base + l.at <= elapsed) out.push({ at: base + l.at, text: l.text });
+    }
+  }
+  const lines = out.slice(-maxLines).map((l) => {
+    if (!l.text.includes('\u0000')) return l.text;
+    const t = formatTime(startedAt + l.at);
+    return l.text.split(DATE_TOKEN).join(t.date).split(EPOCH_SECONDS_TOKEN).join(String(t.epochSeconds)).split(YMDHMS_TOKEN).join(t.ymdhms);
+  });
+  return lines;
+}
+
+/** The files a container has at `elapsed` ms after start (base files plus its own changes). */
+export function filesAt(p: Program, elapsed: number): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const f of p.files) {
+    if (f.at > elapsed) break;
+    if (f.content === null) m.delete(f.path);
+    else m.set(f.path, f.content);
+  }
+  return m;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Format an absolute instant (Unix ms) as busybox `date` prints it: `Mon Mar  3 09:00:05 UTC 2025`. */
+export function renderTime(unixMs: number): RenderedTime {
+  const d = new Date(unixMs);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  return {
+    date: `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} UTC ${d.getUTCFullYear()}`,
+    epochSeconds: Math.floor(unixMs / 1000),
+    ymdhms: `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${hms}`,
+  };
+}
