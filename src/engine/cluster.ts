@@ -239,6 +239,11 @@ export class Cluster {
     return this.store.list(resource, namespace);
   }
 
+  /** The scheduler's most recent decision for a pod (every node × every plugin), if any. */
+  schedulerDecision(namespace: string, name: string): unknown {
+    return this.scheduler.lastDecision(namespace, name);
+  }
+
   recentTraces(n?: number): TraceEntry[] {
     return this.trace.recent(n);
   }

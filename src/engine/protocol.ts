@@ -22,7 +22,16 @@ export type EngineCommand =
   | { type: 'pause' }
   | { type: 'resume' }
   /** Jump simulated time to the next pending timer (a kubelet stage, a back-off, a heartbeat…). */
-  | { type: 'step' };
+  | { type: 'step' }
+  /** Ask for derived, read-only data; answered by a `queryResult` with the same id. */
+  | { type: 'query'; id: number; query: EngineQuery };
+
+/** Read-only questions the UI may ask the engine (answers are plain data). */
+export type EngineQuery =
+  /** The scheduler's last decision for a pod: every node × every filter and score plugin. */
+  | { kind: 'schedulerDecision'; namespace: string; name: string }
+  /** The whole cluster as plain data (for saving, export and replay). */
+  | { kind: 'snapshot' };
 
 export type EngineCommandType = EngineCommand['type'];
 
@@ -53,6 +62,7 @@ export type EngineMessage =
   /** The clock moved (or was paused, or changed speed) without any object changing. */
   | { type: 'clock'; clock: ClockState }
   | { type: 'result'; id: number; result: CommandResult }
+  | { type: 'queryResult'; id: number; result: unknown }
   /** Something went wrong inside the Worker (a bug, not a failed kubectl command). */
   | { type: 'error'; message: string };
 

@@ -8,7 +8,7 @@
 // cluster by 100 simulated ms; a 10 s container start then takes 5 s on the lecture screen.
 import { createCluster } from './index';
 import type { Cluster, ChangeBatch } from './cluster';
-import { INITIAL_TRACES, MAX_SPEED, type ClockState, type EngineCommand, type EngineMessage, type FullState } from './protocol';
+import { INITIAL_TRACES, MAX_SPEED, type ClockState, type EngineCommand, type EngineMessage, type EngineQuery, type FullState } from './protocol';
 
 const TICK_MS = 50;
 /** A backgrounded tab may deliver ticks seconds apart: never jump more than this much wall time. */
@@ -53,6 +53,8 @@ export class EngineHost {
         return this.postClock();
       case 'step':
         return this.step();
+      case 'query':
+        return this.answer(cmd.id, cmd.query);
       default: {
         // Closed union: a message of another shape is a bug in the sender.
         const unknown: never = cmd;
@@ -103,6 +105,20 @@ export class EngineHost {
       this.post({ type: 'result', id, result: { stdout: '', stderr: `internal error: ${messageOf(e)}\n`, exitCode: 1 } });
     }
     this.postClock();
+  }
+
+  private answer(id: number, q: EngineQuery): void {
+    const c = this.cluster;
+    let result: unknown = null;
+    if (c) {
+      try {
+        if (q.kind === 'schedulerDecision') result = c.schedulerDecision(q.namespace, q.name) ?? null;
+        else if (q.kind === 'snapshot') result = c.snapshot();
+      } catch (e) {
+        result = { error: messageOf(e) };
+      }
+    }
+    this.post({ type: 'queryResult', id, result });
   }
 
   private step(): void {

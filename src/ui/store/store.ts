@@ -60,6 +60,9 @@ export function reducePlayground(s: PlaygroundState, msg: EngineMessage): Playgr
     }
     case 'error':
       return { ...s, connection: s.connection === 'ready' ? 'ready' : 'error', error: msg.message };
+    case 'queryResult':
+      // Answers to queries go to whoever asked (EngineClient.query), not into the store.
+      return s;
   }
 }
 
