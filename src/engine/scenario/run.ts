@@ -2,7 +2,6 @@
 // echoed as `$ <command>` (a heredoc's body is not echoed), followed by its stdout and then
 // its stderr, exactly as the terminal would show them.
 import type { Cluster } from '../cluster';
-import { runKubectl } from '../kubectl/kubectl';
 import type { KubectlOptions } from '../kubectl/context';
 import { executable, type Step } from './parse';
 
@@ -35,10 +34,7 @@ export function runStep(cluster: Cluster, step: Step, opts: RunOptions = {}): St
       return { step, ...r };
     }
     case 'kubectl': {
-      const r = runKubectl(cluster, executable(step), { stdin: step.stdin, readFile: opts.readFile, listDir: opts.listDir });
-      // What cluster.kubectl() does after a command: let the control loops react, publish changes.
-      cluster.settle();
-      cluster.advance(0);
+      const r = cluster.kubectl(executable(step), { stdin: step.stdin, readFile: opts.readFile, listDir: opts.listDir });
       return { step, ...r };
     }
   }
