@@ -141,3 +141,45 @@ export function checkPodSpecDecoding(spec: unknown, owner: string, path: string)
 export function decodeErrorMessage(kind: string, version: string, err: string): string {
   return `${kind} in version "${version}" cannot be handled as a ${kind}: ${err}`;
 }
+
+// The scalar fields of workload specs: a string where Go expects an int32 (`replicas: "three"`)
+// fails decoding exactly like a pod-spec field does, before any controller could see it.
+const labelSelector = struct('v1.LabelSelector', {
+  matchLabels: { k: 'map', go: 'map[string]string' },
+  matchExpressions: slice(struct('v1.LabelSelectorRequirement', { key: str, operator: str, values: strs })),
+});
+const rollingUpdate = (go: string) => struct(go, { maxSurge: { k: 'intstr' }, maxUnavailable: { k: 'intstr' }, partition: i32 });
+export const WORKLOAD_SPECS: Record<string, GoType> = {
+  Deployment: struct('v1.DeploymentSpec', {
+    replicas: i32, minReadySeconds: i32, revisionHistoryLimit: i32, progressDeadlineSeconds: i32, paused: bool,
+    selector: labelSelector,
+    strategy: struct('v1.DeploymentStrategy', { type: str, rollingUpdate: rollingUpdate('v1.RollingUpdateDeployment') }),
+  }),
+  ReplicaSet: struct('v1.ReplicaSetSpec', { replicas: i32, minReadySeconds: i32, selector: labelSelector }),
+  ReplicationController: struct('v1.ReplicationControllerSpec', { replicas: i32, minReadySeconds: i32, selector: { k: 'map', go: 'map[string]string' } }),
+  DaemonSet: struct('v1.DaemonSetSpec', {
+    minReadySeconds: i32, revisionHistoryLimit: i32, selector: labelSelector,
+    updateStrategy: struct('v1.DaemonSetUpdateStrategy', { type: str, rollingUpdate: rollingUpdate('v1.RollingUpdateDaemonSet') }),
+  }),
+  StatefulSet: struct('v1.StatefulSetSpec', {
+    replicas: i32, minReadySeconds: i32, revisionHistoryLimit: i32, serviceName: str, podManagementPolicy: str, selector: labelSelector,
+    updateStrategy: struct('v1.StatefulSetUpdateStrategy', { type: str, rollingUpdate: rollingUpdate('v1.RollingUpdateStatefulSetStrategy') }),
+  }),
+  Job: struct('v1.JobSpec', {
+    parallelism: i32, completions: i32, backoffLimit: i32, activeDeadlineSeconds: i64, ttlSecondsAfterFinished: i32,
+    suspend: bool, completionMode: str, manualSelector: bool, selector: labelSelector,
+  }),
+};
+
+/**
+ * Check a workload's spec scalars (everything but the pod template, which
+ * checkPodSpecDecoding covers). Returns the decode error or null.
+ */
+export function checkWorkloadSpecDecoding(kind: string, spec: unknown): string | null {
+  const t = WORKLOAD_SPECS[kind];
+  if (!t || t.k !== 'struct') return null;
+  if (spec !== undefined && spec !== null && jsonType(spec) !== 'object') {
+    return `json: cannot unmarshal ${jsonType(spec)} into Go struct field ${kind}.spec of type ${t.go}`;
+  }
+  return check(spec, t, t.go.replace(/^v1\./, ''), 'spec');
+}

@@ -4,7 +4,7 @@ import type { Deployment } from '../../../../api/apps';
 import { newBadRequest } from '../../../errors';
 import type { Strategy } from '../../../types';
 import { validateDeploymentSpec } from '../../../validation/apps';
-import { checkPodSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
+import { checkPodSpecDecoding, checkWorkloadSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
 import { canonicalJSON, validateImmutableField } from '../../../validation/generic';
 import { setDefaultsPodSpec } from '../../core/pod/defaults';
 
@@ -35,7 +35,7 @@ export const deploymentStrategy: Strategy = {
   defaults(obj) {
     const d = obj as Deployment;
     d.spec ??= {} as Deployment['spec'];
-    const err = checkPodSpecDecoding(d.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
+    const err = checkWorkloadSpecDecoding('Deployment', d.spec) ?? checkPodSpecDecoding(d.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
     if (err) throw newBadRequest(decodeErrorMessage('Deployment', 'v1', err));
     setDefaultsDeployment(d);
   },

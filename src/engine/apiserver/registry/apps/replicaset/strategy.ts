@@ -4,7 +4,7 @@ import { newBadRequest } from '../../../errors';
 import type { FieldGetter } from '../../../apiserver';
 import type { Strategy } from '../../../types';
 import { validateReplicaSetSpec } from '../../../validation/apps';
-import { checkPodSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
+import { checkPodSpecDecoding, checkWorkloadSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
 import { validateImmutableField } from '../../../validation/generic';
 import { setDefaultsPodSpec } from '../../core/pod/defaults';
 
@@ -15,7 +15,7 @@ export const replicaSetStrategy: Strategy = {
   defaults(obj) {
     const rs = obj as ReplicaSet;
     rs.spec ??= {} as ReplicaSet['spec'];
-    const err = checkPodSpecDecoding(rs.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
+    const err = checkWorkloadSpecDecoding('ReplicaSet', rs.spec) ?? checkPodSpecDecoding(rs.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
     if (err) throw newBadRequest(decodeErrorMessage('ReplicaSet', 'v1', err));
     rs.spec.replicas ??= 1;
     if (rs.spec.template?.spec) setDefaultsPodSpec(rs.spec.template.spec);

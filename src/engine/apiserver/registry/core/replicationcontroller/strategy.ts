@@ -5,7 +5,7 @@ import { newBadRequest } from '../../../errors';
 import type { FieldGetter } from '../../../apiserver';
 import type { Strategy } from '../../../types';
 import { validateReplicationControllerSpec } from '../../../validation/apps';
-import { checkPodSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
+import { checkPodSpecDecoding, checkWorkloadSpecDecoding, decodeErrorMessage } from '../../../validation/decode';
 import { setDefaultsPodSpec } from '../pod/defaults';
 
 export const replicationControllerStrategy: Strategy = {
@@ -18,7 +18,7 @@ export const replicationControllerStrategy: Strategy = {
   defaults(obj) {
     const rc = obj as ReplicationController;
     rc.spec ??= {};
-    const err = checkPodSpecDecoding(rc.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
+    const err = checkWorkloadSpecDecoding('ReplicationController', rc.spec) ?? checkPodSpecDecoding(rc.spec.template?.spec, 'PodTemplateSpec', 'spec.template.spec');
     if (err) throw newBadRequest(decodeErrorMessage('ReplicationController', 'v1', err));
     // An RC's selector and labels default to its template's labels.
     const labels = rc.spec.template?.metadata?.labels;
