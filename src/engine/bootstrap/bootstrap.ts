@@ -7,7 +7,10 @@ import type { Namespace } from '../api/core';
 import type { APIServer } from '../apiserver/apiserver';
 import { isAlreadyExists } from '../apiserver/errors';
 import type { NodeConfig } from '../kubelet/kubelet';
-import { corednsDeployment, localPathProvisionerDeployment } from './addons';
+import { corednsDeployment, kindnetDaemonSet, kubeProxyDaemonSet, localPathProvisionerDeployment } from './addons';
+import { bootstrapConfigMaps } from './configmaps';
+import { standardStorageClass } from './storageclass';
+import { kubeDNSService, kubernetesEndpointSlice, kubernetesEndpoints, kubernetesService } from './services';
 
 export { defaultNodes, workerName, nodeIP, CONTROL_PLANE_NAME } from './nodes';
 export { staticPodManifests } from './staticpods';
@@ -40,6 +43,7 @@ export const SYSTEM_NAMESPACES: { name: string; user: string }[] = [
 
 const NAMESPACES = { group: '', resource: 'namespaces' };
 const DEPLOYMENTS = { group: 'apps', resource: 'deployments' };
+const DAEMONSETS = { group: 'apps', resource: 'daemonsets' };
 
 export function bootstrapCluster(cluster: BootstrapTarget, nodes: NodeConfig[], opts: { bare: boolean }): void {
   // Namespaces first: mirror pods land in kube-system as soon as the control-plane kubelet starts.
@@ -47,11 +51,22 @@ export function bootstrapCluster(cluster: BootstrapTarget, nodes: NodeConfig[], 
     const body: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name } };
     createIfMissing(cluster.api, NAMESPACES, '', body, ns.user);
   }
+  // kube-apiserver's own `kubernetes` Service (10.96.0.1:443) and the endpoints it maintains for it.
+  createIfMissing(cluster.api, { group: '', resource: 'services' }, 'default', kubernetesService(), 'system:apiserver');
+  createIfMissing(cluster.api, { group: '', resource: 'endpoints' }, 'default', kubernetesEndpoints(), 'system:apiserver');
+  createIfMissing(cluster.api, { group: 'discovery.k8s.io', resource: 'endpointslices' }, 'default', kubernetesEndpointSlice(), 'system:apiserver');
+  // kubeadm's and kind's ConfigMaps (CoreDNS's Corefile, kube-proxy, cluster-info, local-path-config).
+  for (const c of bootstrapConfigMaps()) createIfMissing(cluster.api, { group: '', resource: 'configmaps' }, c.metadata.namespace!, c, 'kubeadm');
   for (const cfg of nodes) cluster.addNode(cfg);
   if (opts.bare) return;
   // kubeadm's "addon/coredns" phase, then kind's default storage.
+  createIfMissing(cluster.api, DAEMONSETS, 'kube-system', kubeProxyDaemonSet(), 'kubeadm');
   createIfMissing(cluster.api, DEPLOYMENTS, 'kube-system', corednsDeployment(), 'kubeadm');
+  // kind installs its CNI (kindnet) right after kubeadm init.
+  createIfMissing(cluster.api, DAEMONSETS, 'kube-system', kindnetDaemonSet(), 'kubeadm');
+  createIfMissing(cluster.api, { group: '', resource: 'services' }, 'kube-system', kubeDNSService(), 'kubeadm');
   createIfMissing(cluster.api, DEPLOYMENTS, 'local-path-storage', localPathProvisionerDeployment(), 'kubeadm');
+  createIfMissing(cluster.api, { group: 'storage.k8s.io', resource: 'storageclasses' }, '', standardStorageClass(), 'kubeadm');
 }
 
 function createIfMissing(api: APIServer, gvr: { group: string; resource: string }, namespace: string, body: KubeObject, user: string): void {
