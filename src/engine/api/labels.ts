@@ -12,9 +12,17 @@ export interface Requirement {
 
 export type Selector = Requirement[];
 
+const NO_LABELS: Record<string, string> = Object.freeze({});
+
 export function matches(sel: Selector, labels: Record<string, string> | undefined): boolean {
-  const l = labels ?? {};
+  const l = labels ?? NO_LABELS;
   for (const r of sel) {
+    // Fast path for `key=value` (most selectors): label values are strings and nothing inherited
+    // from Object.prototype is one, so one lookup decides.
+    if (r.op === '=' && r.values.length === 1) {
+      if (l[r.key] !== r.values[0]) return false;
+      continue;
+    }
     const has = Object.prototype.hasOwnProperty.call(l, r.key);
     const v = l[r.key];
     switch (r.op) {

@@ -94,7 +94,9 @@ export function splitKey(key: string): { namespace: string; name: string } {
 }
 
 export function controllerOf(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** Deep copy of plain JSON data (cached objects are frozen: copy before editing). */

@@ -17,18 +17,20 @@ export class Informer<T extends KubeObject = KubeObject> {
   private cache = new Map<string, T>();
   private handlers: Handlers<T>[] = [];
   private indexers = new Map<string, IndexFunc<T>>();
-  private indices = new Map<string, Map<string, Set<string>>>();
+  /** index name -> index value -> (key -> object). Holding the objects makes byIndex one pass. */
+  private indices = new Map<string, Map<string, Map<string, T>>>();
   private started = false;
   private stop?: () => void;
+  private changes = 0;
 
   constructor(private readonly api: APIServer, readonly gvr: GVR) {}
 
   addIndex(name: string, fn: IndexFunc<T>): void {
     if (this.indexers.has(name)) return;
     this.indexers.set(name, fn);
-    const idx = new Map<string, Set<string>>();
+    const idx = new Map<string, Map<string, T>>();
     this.indices.set(name, idx);
-    for (const [k, o] of this.cache) for (const v of fn(o)) addTo(idx, v, k);
+    for (const [k, o] of this.cache) for (const v of fn(o)) addTo(idx, v, k, o);
   }
 
   addHandler(h: Handlers<T>): void {
@@ -48,6 +50,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   resync(): void {
     this.stop?.();
     this.cache.clear();
+    this.changes++;
     for (const idx of this.indices.values()) idx.clear();
     this.started = false;
     this.start();
@@ -65,18 +68,27 @@ export class Informer<T extends KubeObject = KubeObject> {
     return this.cache.size;
   }
 
+  /** Grows with every add, update or delete the cache sees: equal counts mean an unchanged cache. */
+  changeCount(): number {
+    return this.changes;
+  }
+
+  /**
+   * The objects with this index value, most recently written last (a write moves an object to the
+   * end of every index it is in). A fresh array: callers may sort or filter it.
+   */
   byIndex(name: string, value: string): T[] {
-    const keys = this.indices.get(name)?.get(value);
-    if (!keys) return [];
-    const out: T[] = [];
-    for (const k of keys) {
-      const o = this.cache.get(k);
-      if (o) out.push(o);
-    }
-    return out;
+    const objs = this.indices.get(name)?.get(value);
+    return objs ? [...objs.values()] : [];
+  }
+
+  /** How many objects have this index value (no array is built). */
+  countByIndex(name: string, value: string): number {
+    return this.indices.get(name)?.get(value)?.size ?? 0;
   }
 
   private onEvent(e: WatchEvent): void {
+    this.changes++;
     const obj = e.object as T;
     const key = keyOf(obj);
     if (e.type === 'DELETED') {
@@ -99,7 +111,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.cache.set(key, obj);
     for (const [name, fn] of this.indexers) {
       const idx = this.indices.get(name)!;
-      for (const v of fn(obj)) addTo(idx, v, key);
+      for (const v of fn(obj)) addTo(idx, v, key, obj);
     }
   }
 
@@ -124,13 +136,13 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 }
 
-function addTo(idx: Map<string, Set<string>>, v: string, key: string): void {
-  let s = idx.get(v);
-  if (!s) {
-    s = new Set();
-    idx.set(v, s);
+function addTo<T>(idx: Map<string, Map<string, T>>, v: string, key: string, obj: T): void {
+  let m = idx.get(v);
+  if (!m) {
+    m = new Map();
+    idx.set(v, m);
   }
-  s.add(key);
+  m.set(key, obj);
 }
 
 /** Common index names shared by every component. */
@@ -138,6 +150,33 @@ export const BY_NAMESPACE = 'namespace';
 export const BY_NODE = 'spec.nodeName';
 export const BY_OWNER = 'ownerUID';
 export const BY_CONTROLLER = 'controllerUID';
+/**
+ * Objects with no controller, by namespace: the only ones a controller may adopt. With it a
+ * ReplicaSet reads its own pods plus the orphans, never every pod of the namespace.
+ */
+export const BY_ORPHAN = 'orphanNamespace';
+
+const NO_VALUES: string[] = [];
+
+function ownerUIDs(o: KubeObject): string[] {
+  const refs = o.metadata.ownerReferences;
+  if (!refs || refs.length === 0) return NO_VALUES;
+  return refs.map((r) => r.uid);
+}
+
+function controllerUIDs(o: KubeObject): string[] {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return NO_VALUES;
+  let out = NO_VALUES;
+  for (const r of refs) if (r.controller) out = out === NO_VALUES ? [r.uid] : [...out, r.uid];
+  return out;
+}
+
+function orphanNamespace(o: KubeObject): string[] {
+  const refs = o.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return NO_VALUES;
+  return [o.metadata.namespace ?? ''];
+}
 
 /** One informer per resource, shared by every component (SharedInformerFactory). */
 export class InformerFactory {
@@ -150,8 +189,9 @@ export class InformerFactory {
     if (!inf) {
       inf = new Informer(this.api, gvr);
       inf.addIndex(BY_NAMESPACE, (o) => [o.metadata.namespace ?? '']);
-      inf.addIndex(BY_OWNER, (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid));
-      inf.addIndex(BY_CONTROLLER, (o) => (o.metadata.ownerReferences ?? []).filter((r) => r.controller).map((r) => r.uid));
+      inf.addIndex(BY_OWNER, ownerUIDs);
+      inf.addIndex(BY_CONTROLLER, controllerUIDs);
+      inf.addIndex(BY_ORPHAN, orphanNamespace);
       this.informers.set(k, inf);
     }
     return inf as unknown as Informer<T>;

@@ -32,8 +32,16 @@ export class SimClock {
 
   /** RFC 3339 timestamp (second precision, like metav1.Time) of a simulated instant. */
   iso(ms: number = this.nowMs): string {
-    return new Date(this.epochMs + Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    // Many writes happen within one simulated second: format each second once.
+    const sec = Math.floor(ms / 1000);
+    if (sec !== this.isoSec) {
+      this.isoSec = sec;
+      this.isoText = new Date(this.epochMs + sec * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.isoText;
   }
+  private isoSec = NaN;
+  private isoText = '';
 
   /** Milliseconds since the cluster epoch for an RFC 3339 timestamp written by `iso`. */
   parse(ts: string | undefined): number {

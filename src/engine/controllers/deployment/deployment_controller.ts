@@ -232,7 +232,6 @@ export class DeploymentController extends Controller {
       return;
     }
     const rsList = this.getReplicaSetsForDeployment(d);
-    const podMap = this.getPodMapForDeployment(d, rsList);
 
     if (d.metadata.deletionTimestamp) {
       // syncStatusOnly
@@ -260,7 +259,9 @@ export class DeploymentController extends Controller {
       return;
     }
     if (isRollingUpdate(d)) rolloutRolling(this, d, this.listReplicaSets(d));
-    else rolloutRecreate(this, d, this.listReplicaSets(d), podMap);
+    // Only Recreate looks at pods (it waits for the old ones to stop); nothing above writes pods,
+    // so the map is built here, from the ReplicaSets read at the start of this sync.
+    else rolloutRecreate(this, d, this.listReplicaSets(d), this.getPodMapForDeployment(d, rsList));
   }
 
   /**
@@ -286,17 +287,20 @@ export class DeploymentController extends Controller {
     return this.listReplicaSets(d);
   }
 
-  /** getPodMapForDeployment: the Deployment's pods (terminating included) grouped by RS UID. */
+  /**
+   * getPodMapForDeployment: the Deployment's pods (terminating included) grouped by RS UID: the
+   * pods each RS controls (read through the controller-UID index) that match the selector.
+   */
   private getPodMapForDeployment(d: Deployment, rsList: ReplicaSet[]): Map<string, Pod[]> {
     const map = new Map<string, Pod[]>();
     for (const rs of rsList) map.set(rs.metadata.uid ?? '', []);
     const sel = fromLabelSelector(d.spec.selector);
     if (!sel) return map;
-    for (const p of this.podInformer.byIndex(BY_NAMESPACE, d.metadata.namespace ?? '')) {
-      if (!matches(sel, p.metadata.labels)) continue;
-      const ref = controllerOf(p);
-      if (!ref || !map.has(ref.uid)) continue;
-      map.get(ref.uid)!.push(p);
+    for (const [uid, pods] of map) {
+      for (const p of this.podInformer.byIndex(BY_CONTROLLER, uid)) {
+        if (p.metadata.namespace !== d.metadata.namespace || controllerOf(p)?.uid !== uid || !matches(sel, p.metadata.labels)) continue;
+        pods.push(p);
+      }
     }
     return map;
   }

@@ -16,7 +16,10 @@ export function isPodActive(p: Pod): boolean {
 }
 
 export function isPodReady(p: Pod): boolean {
-  return !!p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+  // A plain loop: this runs for every pod on every ReplicaSet sync.
+  const conds = p.status?.conditions;
+  if (conds) for (const c of conds) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 /** Time (epoch ms) the Ready condition last became True, or undefined. */

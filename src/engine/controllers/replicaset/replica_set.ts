@@ -15,7 +15,7 @@ import type { GVR } from '../../apiserver/apiserver';
 import { jsonEqual } from '../../apiserver/apiserver';
 import { isNotFound } from '../../apiserver/errors';
 import type { Informer } from '../../client/informer';
-import { BY_CONTROLLER, BY_NAMESPACE } from '../../client/informer';
+import { BY_CONTROLLER, BY_NAMESPACE, BY_ORPHAN } from '../../client/informer';
 import type { Recorder } from '../../client/recorder';
 import type { ComponentContext } from '../../component';
 import type { ObjectRef } from '../../sim/trace';
@@ -87,12 +87,26 @@ export class ReplicaSetController extends Controller {
     return rs && rs.metadata.uid === ref.uid ? rs : undefined;
   }
 
+  /**
+   * The RS's selector, compiled once per stored version: cached objects are frozen, so the object
+   * itself is the cache key (a new resourceVersion is a new object).
+   */
+  private selectors = new WeakMap<ReplicaSetObject, Selector | null>();
+  protected selectorOf(rs: ReplicaSetObject): Selector | null {
+    let sel = this.selectors.get(rs);
+    if (sel === undefined) {
+      sel = this.rsKind.selector(rs);
+      this.selectors.set(rs, sel);
+    }
+    return sel;
+  }
+
   /** getPodReplicaSets: every RS in the pod's namespace whose selector matches it. */
   private matchingOwners(pod: Pod): ReplicaSetObject[] {
     return this.rsInformer
       .byIndex(BY_NAMESPACE, pod.metadata.namespace ?? '')
       .filter((rs) => {
-        const sel = this.rsKind.selector(rs);
+        const sel = this.selectorOf(rs);
         return sel !== null && matches(sel, pod.metadata.labels);
       });
   }
@@ -140,14 +154,9 @@ export class ReplicaSetController extends Controller {
   syncReplicaSet(key: string): void {
     const rs = this.rsInformer.get(key);
     if (!rs) return;
-    const selector = this.rsKind.selector(rs);
-    // Pods in the namespace, in name order (deterministic), including those that no longer match
-    // but still carry our controller ref (they must be released).
-    const allPods = this.podInformer
-      .byIndex(BY_NAMESPACE, rs.metadata.namespace ?? '')
-      .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
-    const active = allPods.filter(isPodActive);
-    const filteredPods = this.claimPods(rs, selector, active);
+    const selector = this.selectorOf(rs);
+    const cacheVersion = this.podInformer.changeCount();
+    const { claimed: filteredPods, owned: ownedBefore } = this.claimPods(rs, selector);
 
     let manageErr: Error | null = null;
     if (!rs.metadata.deletionTimestamp && selector !== null) manageErr = this.manageReplicas(filteredPods, rs);
@@ -156,10 +165,11 @@ export class ReplicaSetController extends Controller {
     const current = this.rsInformer.get(key);
     if (!current || current.metadata.uid !== rs.metadata.uid) return;
     const nowMs = this.nowMs();
-    const owned = this.podInformer
-      .byIndex(BY_CONTROLLER, rs.metadata.uid ?? '')
-      .filter((p) => isPodActive(p) && p.metadata.namespace === rs.metadata.namespace && (selector === null || matches(selector, p.metadata.labels)))
-      .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+    // The pods we own now. Most syncs write no pod (a pod's status changed, the count is right),
+    // and then the list read by claimPods is still current. It is not sorted: the status counts
+    // do not depend on order, and this runs after every status change of every pod (sorting
+    // 1,000 pods each time made a 1,000-replica ReplicaSet slow).
+    const owned = this.podInformer.changeCount() === cacheVersion ? ownedBefore : this.ownedPods(rs, selector);
     const status = calculateStatus(current, owned, manageErr, nowMs, this.ctx.clock.iso());
     if (!jsonEqual(status, current.status)) {
       const copy = deepCopy(current);
@@ -173,12 +183,28 @@ export class ReplicaSetController extends Controller {
     if (manageErr) throw manageErr;
   }
 
-  /** claimPods: adopt matching orphans, release our pods that stopped matching. */
-  private claimPods(rs: ReplicaSetObject, selector: Selector | null, pods: Pod[]): Pod[] {
-    const plan = planClaims(rs, selector, pods);
+  /**
+   * claimPods: adopt matching orphans, release our pods that stopped matching. Only active pods
+   * that we control or that have no controller can be claimed (ClaimObject skips pods another
+   * controller owns), so those are all we read: the controller-UID index and the orphan index,
+   * not every pod of the namespace. Adoptions and releases happen in name order (deterministic);
+   * the claimed pods come back unordered (manageReplicas sorts them when it has to choose).
+   */
+  private claimPods(rs: ReplicaSetObject, selector: Selector | null): { claimed: Pod[]; owned: Pod[] } {
+    const ns = rs.metadata.namespace ?? '';
+    const candidates: Pod[] = [];
+    const owned: Pod[] = [];
+    for (const p of this.podInformer.byIndex(BY_CONTROLLER, rs.metadata.uid ?? '')) {
+      if (p.metadata.namespace !== ns || !isPodActive(p)) continue;
+      candidates.push(p);
+      if (selector === null || matches(selector, p.metadata.labels)) owned.push(p);
+    }
+    for (const p of this.podInformer.byIndex(BY_ORPHAN, ns)) if (isPodActive(p)) candidates.push(p);
+    const plan = planClaims(rs, selector, candidates);
     const owner = { apiVersion: this.rsKind.apiVersion, kind: this.rsKind.kind, metadata: rs.metadata };
-    const claimed: Pod[] = plan.claimed.filter((p) => !plan.adopt.includes(p));
-    for (const p of plan.adopt) {
+    const adopting = new Set(plan.adopt);
+    const claimed: Pod[] = adopting.size ? plan.claimed.filter((p) => !adopting.has(p)) : plan.claimed;
+    for (const p of plan.adopt.sort(byName)) {
       if (adopt(this.ctx.api, PODS, owner, p, this.name)) {
         claimed.push(p);
         this.ctx.trace.record({
@@ -187,7 +213,7 @@ export class ReplicaSetController extends Controller {
         });
       }
     }
-    for (const p of plan.release) {
+    for (const p of plan.release.sort(byName)) {
       if (release(this.ctx.api, PODS, owner, p, this.name)) {
         this.ctx.trace.record({
           component: this.name, action: 'release', object: this.refOf(p), cause: this.refOf(rs),
@@ -195,7 +221,16 @@ export class ReplicaSetController extends Controller {
         });
       }
     }
-    return claimed.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+    return { claimed, owned };
+  }
+
+  /** The active pods in the RS's namespace that carry its controller ref and match its selector. */
+  private ownedPods(rs: ReplicaSetObject, selector: Selector | null): Pod[] {
+    const owned: Pod[] = [];
+    for (const p of this.podInformer.byIndex(BY_CONTROLLER, rs.metadata.uid ?? '')) {
+      if (isPodActive(p) && p.metadata.namespace === rs.metadata.namespace && (selector === null || matches(selector, p.metadata.labels))) owned.push(p);
+    }
+    return owned;
   }
 
   /**
@@ -232,7 +267,8 @@ export class ReplicaSetController extends Controller {
     if (diff > 0) {
       const n = Math.min(diff, BURST_REPLICAS);
       const related = this.getIndirectlyRelatedPods(rs);
-      const victims = getPodsToDelete(pods, related, n, this.nowMs());
+      // Name order first, so that ties in the (stable) ranking are broken the same way every run.
+      const victims = getPodsToDelete([...pods].sort(byName), related, n, this.nowMs());
       let firstErr: Error | null = null;
       let remaining = have;
       for (const p of victims) {
@@ -308,7 +344,7 @@ export class ReplicaSetController extends Controller {
       .sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
     const nsPods = this.podInformer.byIndex(BY_NAMESPACE, rs.metadata.namespace ?? '');
     for (const sib of siblings) {
-      const sel = this.rsKind.selector(sib);
+      const sel = this.selectorOf(sib);
       if (!sel) continue;
       for (const p of nsPods) {
         if (!matches(sel, p.metadata.labels) || seen.has(p.metadata.uid ?? '')) continue;
@@ -318,6 +354,10 @@ export class ReplicaSetController extends Controller {
     }
     return out;
   }
+}
+
+function byName(a: KubeObject, b: KubeObject): number {
+  return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
 /** A plain-words hint of why a pod was picked first (the trace's explanation). */
