@@ -117,7 +117,9 @@ export function generateAPIPodStatus(inp: StatusInput): PodStatus {
   const nowIso = iso(inp.now);
   const initSpecs = spec.initContainers ?? [];
   const initStatuses = initSpecs.map((c) => containerStatus(c, rec.containers[c.name], 'PodInitializing', iso));
-  const regularWaiting = rec.initDone || initSpecs.length === 0 ? 'ContainerCreating' : 'PodInitializing';
+  // convertToAPIContainerStatuses: a pod with init containers reports PodInitializing (not
+  // ContainerCreating) for every container not yet started, also after the init containers finish.
+  const regularWaiting = initSpecs.length === 0 ? 'ContainerCreating' : 'PodInitializing';
   const regular = spec.containers.map((c) => containerStatus(c, rec.containers[c.name], regularWaiting, iso));
   const phase: PodPhase = rec.terminal ?? getPhase(pod, initStatuses, regular, false);
   const terminal = phase === 'Succeeded' || phase === 'Failed';

@@ -105,6 +105,14 @@ export function schedulePod(
   for (const p of fw.preFilterPlugins) {
     const s = p.preFilter(state, pod);
     if (s && s.code === SKIP) state.skipFilterPlugins.add(p.name);
+    else if (s && s.isRejected()) {
+      // A PreFilter rejection holds for every node: its message replaces the per-node histogram,
+      // and every node counts as rejected for preemption (e.g. a missing PVC: nothing to preempt).
+      const pm = s.code === UNSCHEDULABLE_AND_UNRESOLVABLE ? PREEMPTION_NOT_HELPFUL : NO_PREEMPTION_VICTIMS;
+      result.unschedulablePlugins = [p.name];
+      result.message = decision.message = fitErrorMessage(n, new Map(), s.message(), preemptionMessage(n, new Map([[pm, n]])));
+      return result;
+    }
   }
   const skip = fw.filterPlugins.map((p) => state.skipFilterPlugins.has(p.name));
 

@@ -20,14 +20,26 @@ import { Framework } from './framework/runtime';
 import type { ClusterEvent } from './framework/types';
 import { SchedulingQueue, type QueuedPodInfo, type SavedQueue } from './queue/scheduling_queue';
 import { schedulePod, type ScheduleResult } from './schedule_one';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/storage';
+import { PreBindWaiter } from './plugins/volumebinding/prebind';
+import { Name as VolumeBindingName, type VolumeBinding } from './plugins/volumebinding/volume_binding';
 
 const PODS = { group: '', resource: 'pods' };
 const NODES = { group: '', resource: 'nodes' };
+
+/**
+ * Decisions carried in a snapshot: the most recent 100. The in-memory log keeps more (1,000 by
+ * default) for explanations, but each decision holds every node × plugin, and snapshots are stored
+ * (IndexedDB in the browser): 1,000 decisions on 100 nodes would be megabytes per snapshot.
+ */
+export const SAVED_DECISIONS = 100;
 
 interface SavedScheduler {
   queue: SavedQueue;
   nextStartNodeIndex: number;
   decisions: SavedDecision[];
+  /** Pods assigned a node whose claims are still being bound (VolumeBinding PreBind). */
+  volumeWait?: [string, string][];
 }
 
 export interface SchedulerOptions {
@@ -51,6 +63,11 @@ export class Scheduler implements Component {
   private rsInformer?: Informer<ReplicaSet>;
   private rcInformer?: Informer<ReplicationController>;
   private stsInformer?: Informer<StatefulSetLike>;
+  private pvcInformer?: Informer<PersistentVolumeClaim>;
+  private pvInformer?: Informer<PersistentVolume>;
+  private scInformer?: Informer<StorageClass>;
+  private volumeWait?: PreBindWaiter;
+  private volumeCheckPending = false;
   /** Round-robin start of the node search (nextStartNodeIndex). */
   private nextStartNodeIndex = 0;
   /** The pod being scheduled right now: its own status write must not re-queue it. */
@@ -69,6 +86,10 @@ export class Scheduler implements Component {
       getReplicaSet: (ns, name) => this.rsInformer?.get(`${ns}/${name}`),
       getReplicationController: (ns, name) => this.rcInformer?.get(`${ns}/${name}`),
       getStatefulSet: (ns, name) => this.stsInformer?.get(`${ns}/${name}`),
+      getPersistentVolumeClaim: (ns, name) => this.pvcInformer?.get(`${ns}/${name}`),
+      getPersistentVolume: (name) => this.pvInformer?.get(name),
+      listPersistentVolumes: () => this.pvInformer?.list() ?? [],
+      getStorageClass: (name) => this.scInformer?.get(name),
     };
     this.framework = new Framework(opts.profile ?? DEFAULT_PROFILE, inTreeRegistry, handle);
   }
@@ -100,6 +121,7 @@ export class Scheduler implements Component {
     if (this.ctx.api.served('apps', 'replicasets')) this.rsInformer = inf.for<ReplicaSet>({ group: 'apps', resource: 'replicasets' });
     if (this.ctx.api.served('', 'replicationcontrollers')) this.rcInformer = inf.for<ReplicationController>({ group: '', resource: 'replicationcontrollers' });
     if (this.ctx.api.served('apps', 'statefulsets')) this.stsInformer = inf.for<StatefulSetLike>({ group: 'apps', resource: 'statefulsets' });
+    this.startVolumeInformers();
     this.pods.addHandler({
       add: (p) => this.onPodAdd(p),
       update: (o, n) => this.onPodUpdate(o, n),
@@ -113,11 +135,15 @@ export class Scheduler implements Component {
   }
 
   hasWork(): boolean {
-    return this.running && (this.queue.activeLen() > 0 || this.hasOverdueTimers());
+    return this.running && (this.queue.activeLen() > 0 || this.hasOverdueTimers() || this.volumeCheckPending);
   }
 
   runOnce(): void {
     if (!this.running) return;
+    if (this.volumeCheckPending) {
+      this.volumeCheckPending = false;
+      this.finishVolumeBinding();
+    }
     // Timers are not delivered while the scheduler is stopped: catch up on any that were missed.
     if (this.hasOverdueTimers()) {
       this.queue.flushBackoffCompleted(this.ctx.clock.now());
@@ -141,7 +167,7 @@ export class Scheduler implements Component {
   }
 
   save(): SavedScheduler {
-    return { queue: this.queue.save(), nextStartNodeIndex: this.nextStartNodeIndex, decisions: this.decisions.save() };
+    return { queue: this.queue.save(), nextStartNodeIndex: this.nextStartNodeIndex, decisions: this.decisions.save(SAVED_DECISIONS), volumeWait: this.volumeWait?.save() };
   }
 
   load(state: unknown): void {
@@ -149,6 +175,7 @@ export class Scheduler implements Component {
     this.queue.load(s.queue);
     this.nextStartNodeIndex = s.nextStartNodeIndex;
     this.decisions.load(s.decisions);
+    this.volumeWait?.load(s.volumeWait);
   }
 
   // ------------------------------------------------------------------ scheduleOne
@@ -172,6 +199,7 @@ export class Scheduler implements Component {
   private bind(e: QueuedPodInfo, pod: Pod, node: string, r: ScheduleResult): void {
     const ns = pod.metadata.namespace ?? '';
     const name = pod.metadata.name ?? '';
+    if (this.preBindVolumes(e, pod, node, r)) return;
     try {
       this.ctx.api.bind(ns, name, node, { user: this.name });
     } catch (err) {
@@ -236,6 +264,66 @@ export class Scheduler implements Component {
     }
   }
 
+  // ------------------------------------------------------------------ volumes (VolumeBinding)
+
+  private startVolumeInformers(): void {
+    const inf = this.ctx.informers;
+    const vb = this.framework.plugins.find((p) => p.name === VolumeBindingName) as VolumeBinding | undefined;
+    if (!vb || !this.ctx.api.served('', 'persistentvolumeclaims')) return;
+    this.volumeWait = new PreBindWaiter(vb, this.ctx.api, this.name);
+    this.pvcInformer = inf.for<PersistentVolumeClaim>({ group: '', resource: 'persistentvolumeclaims' });
+    this.pvInformer = inf.for<PersistentVolume>({ group: '', resource: 'persistentvolumes' });
+    if (this.ctx.api.served('storage.k8s.io', 'storageclasses')) this.scInformer = inf.for<StorageClass>({ group: 'storage.k8s.io', resource: 'storageclasses' });
+    const onClaim = () => {
+      this.moveAll('PvcChange');
+      // Handlers only note the change; runOnce binds the parked pods whose claims are now Bound.
+      if (this.volumeWait?.waiting.size) this.volumeCheckPending = true;
+    };
+    this.pvcInformer.addHandler({ add: onClaim, update: onClaim });
+    this.pvInformer.addHandler({ add: () => this.moveAll('PvChange'), update: () => this.moveAll('PvChange') });
+    this.scInformer?.addHandler({ add: () => this.moveAll('StorageClassChange') });
+  }
+
+  /** PreBind: true when the pod was parked until its claims are bound (see plugins/volumebinding/prebind.ts). */
+  private preBindVolumes(e: QueuedPodInfo, pod: Pod, node: string, r: ScheduleResult): boolean {
+    const nodeObj = this.ctx.informers.for<Node>(NODES).get(node);
+    if (!this.volumeWait || !nodeObj) return false;
+    let what: string | undefined;
+    try {
+      what = this.volumeWait.preBind(pod, nodeObj);
+    } catch (err) {
+      const msg = `running PreBind plugin "${VolumeBindingName}": ${err instanceof Error ? err.message : String(err)}`;
+      this.handleSchedulingFailure(e, pod, msg, 'SchedulerError', r);
+      return true;
+    }
+    if (!what) return false;
+    this.ctx.trace.record({
+      component: this.name,
+      action: 'prebind',
+      object: podRef(pod),
+      message: `Chose ${node} for ${keyOf(pod)}, but its volumes must be ready first: ${what}. The pod stays Pending (no node) until every claim is Bound.`,
+    });
+    return true;
+  }
+
+  /** The claims of parked pods became Bound: bind those pods now. */
+  private finishVolumeBinding(): void {
+    if (!this.volumeWait?.waiting.size) return;
+    for (const { pod, node } of this.volumeWait.takeReady((k) => this.pods?.get(k))) {
+      const ns = pod.metadata.namespace ?? '';
+      const name = pod.metadata.name ?? '';
+      try {
+        this.ctx.api.bind(ns, name, node, { user: this.name });
+      } catch (err) {
+        this.ctx.trace.record({ component: this.name, action: 'error', object: podRef(pod), message: `Could not bind ${ns}/${name} to ${node} after its volumes were bound: ${err instanceof Error ? err.message : String(err)}` });
+        this.queue.add(keyOf(pod), pod.spec.priority ?? 0, this.ctx.clock.now());
+        continue;
+      }
+      this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`);
+      this.ctx.trace.record({ component: this.name, action: 'bind', object: podRef(pod), message: `Assigned ${ns}/${name} to ${node}: every PersistentVolumeClaim it uses is now Bound.` });
+    }
+  }
+
   // ------------------------------------------------------------------ event handlers
 
   private isPending(p: Pod): boolean {
@@ -265,6 +353,7 @@ export class Scheduler implements Component {
   private onPodUpdate(o: Pod, p: Pod): void {
     const key = keyOf(p);
     const now = this.ctx.clock.now();
+    if (this.volumeWait?.has(key) && this.isPending(p)) return; // parked in PreBind
     if (this.cache.hasPod(key)) {
       if (this.isCountable(p)) {
         this.cache.addOrUpdatePod(key, p);
@@ -343,10 +432,20 @@ function podRef(p: Pod): ObjectRef {
   return { kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name ?? '', uid: p.metadata.uid };
 }
 
-/** The best totals of a decision, highest first (ties in evaluation order). */
+/**
+ * The best totals of a decision, highest first (ties in evaluation order). A selection of the k
+ * best in one pass rather than a sort of every feasible node: this runs on every bind.
+ */
 function topTotals(r: ScheduleResult, k: number): { node: string; total: number }[] {
   const d = r.decision;
-  const rows = d.scoredRows.map((row, i) => ({ node: d.nodes[row], total: d.totals[i], i }));
-  rows.sort((a, b) => b.total - a.total || a.i - b.i);
-  return rows.slice(0, k).map(({ node, total }) => ({ node, total }));
+  const best: number[] = []; // indices into d.totals, best first
+  for (let i = 0; i < d.totals.length; i++) {
+    let pos = best.length;
+    // Strictly greater moves ahead, so an equal total stays behind the earlier one.
+    while (pos > 0 && d.totals[i] > d.totals[best[pos - 1]]) pos--;
+    if (pos >= k) continue;
+    best.splice(pos, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best.map((i) => ({ node: d.nodes[d.scoredRows[i]], total: d.totals[i] }));
 }

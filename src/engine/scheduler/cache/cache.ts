@@ -62,7 +62,10 @@ export class SchedulerCache {
     const nodeName = pod.spec.nodeName ?? '';
     const prev = this.podNode.get(key);
     if (prev !== undefined && prev !== nodeName) this.removePod(key);
-    this.info(nodeName).addPod(newPodInfo(key, pod));
+    // A status update keeps the stored spec object (the API server shares unchanged subtrees):
+    // then the requests and ports parsed last time still hold.
+    const known = prev === nodeName ? this.nodes.get(nodeName)?.pods.get(key) : undefined;
+    this.info(nodeName).addPod(known && known.pod.spec === pod.spec ? { ...known, pod } : newPodInfo(key, pod));
     this.podNode.set(key, nodeName);
   }
 

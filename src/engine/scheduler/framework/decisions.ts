@@ -158,8 +158,10 @@ export class DecisionLog {
     return out;
   }
 
-  save(): SavedDecision[] {
-    return this.all().map(toSaved);
+  /** The most recent `limit` decisions (all by default), oldest first, as plain data. */
+  save(limit = this.capacity): SavedDecision[] {
+    const all = this.all();
+    return all.slice(Math.max(0, all.length - limit)).map(toSaved);
   }
 
   load(saved: SavedDecision[]): void {

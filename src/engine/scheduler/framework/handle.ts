@@ -3,6 +3,7 @@ import type { ReplicationController } from '../../api/core';
 import type { ReplicaSet } from '../../api/apps';
 import type { KubeObject, LabelSelector } from '../../api/meta';
 import type { NodeInfo } from './node_info';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../../api/storage';
 
 export interface StatefulSetLike extends KubeObject {
   spec?: { selector?: LabelSelector };
@@ -15,6 +16,11 @@ export interface Handle {
   getReplicaSet(namespace: string, name: string): ReplicaSet | undefined;
   getReplicationController(namespace: string, name: string): ReplicationController | undefined;
   getStatefulSet(namespace: string, name: string): StatefulSetLike | undefined;
+  /** Listers used by VolumeBinding (absent in plugin tests that need no storage). */
+  getPersistentVolumeClaim?(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  getPersistentVolume?(name: string): PersistentVolume | undefined;
+  listPersistentVolumes?(): readonly PersistentVolume[];
+  getStorageClass?(name: string): StorageClass | undefined;
 }
 
 /** A Handle for plugin tests: the given nodes and no workloads. */

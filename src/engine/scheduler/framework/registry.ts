@@ -11,6 +11,7 @@ import * as fit from '../plugins/noderesources/fit';
 import * as balanced from '../plugins/noderesources/balanced_allocation';
 import * as podtopologyspread from '../plugins/podtopologyspread/scoring';
 import * as imagelocality from '../plugins/imagelocality/image_locality';
+import * as volumebinding from '../plugins/volumebinding/volume_binding';
 
 export type PluginFactory = (handle: Handle) => Plugin;
 
@@ -24,6 +25,7 @@ export const inTreeRegistry: Record<string, PluginFactory> = {
   [podtopologyspread.Name]: (h) => podtopologyspread.New(h),
   [balanced.Name]: () => balanced.New(),
   [imagelocality.Name]: (h) => imagelocality.New(h),
+  [volumebinding.Name]: (h) => volumebinding.New(h),
 };
 
 export interface ProfilePlugin {
@@ -52,6 +54,7 @@ export const DEFAULT_PROFILE: Profile = {
     { name: nodeaffinity.Name, weight: 2 },
     { name: nodeports.Name },
     { name: fit.Name, weight: 1 },
+    { name: volumebinding.Name },
     { name: podtopologyspread.Name, weight: 2 },
     { name: balanced.Name, weight: 1 },
     { name: imagelocality.Name, weight: 1 },

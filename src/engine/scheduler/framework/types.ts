@@ -57,7 +57,10 @@ export type ClusterEvent =
   | 'AssignedPodAdd'
   | 'AssignedPodDelete'
   | 'UnscheduledPodUpdate'
-  | 'UnschedulableTimeout';
+  | 'UnschedulableTimeout'
+  | 'PvcChange' // a PersistentVolumeClaim was added or changed (VolumeBinding)
+  | 'PvChange'
+  | 'StorageClassChange';
 
 export interface Plugin {
   readonly name: string;
