@@ -279,7 +279,7 @@ function parseBytes(v: string): number {
 /** Run `argv` in the process; undefined when no such program exists. */
 export function runProgram(b: Builtin, argv: string[]): number | undefined {
   const base = argv[0].split('/').pop() ?? argv[0];
-  const impl = PROGRAMS[base] ?? (/^perl[\d.]*$/.test(base) ? PROGRAMS.perl : /^python[\d.]*$/.test(base) ? PROGRAMS.python3 : undefined);
+  const impl = b.input.programs?.[base] ?? PROGRAMS[base] ?? (/^perl[\d.]*$/.test(base) ? PROGRAMS.perl : /^python[\d.]*$/.test(base) ? PROGRAMS.python3 : undefined);
   if (impl) return impl(b, argv.slice(1));
   const server = serverProgram(b.input.image, argv, b.input);
   if (server) b.forever({ ...server, ignoresSigterm: !b.pid1 });

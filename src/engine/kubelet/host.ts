@@ -37,4 +37,8 @@ export interface KubeletHost {
   imagePulled(ready: ReadyImage, sizeBytes: number): void;
   imageSpecOf(i: ContainerInstance): ImageSpec;
   processInput(pod: Pod, spec: Container, rec: PodRecord | undefined, image: ImageSpec, argv: string[]): ProcessInput;
+  /** CreateContainerConfigError message for a container (missing ConfigMap/Secret/key), if any. */
+  containerConfigError(pod: Pod, spec: Container, rec: PodRecord | undefined): string | undefined;
+  /** FailedMount message for the pod's volumes (a missing ConfigMap/Secret), if any. */
+  volumeMountError(pod: Pod, rec: PodRecord | undefined): string | undefined;
 }

@@ -17,6 +17,11 @@ export interface ProcessInput {
   baseFiles: Record<string, string>;
   stopMs: number;
   startupMs: number;
+  /**
+   * Extra programs for this process only (`kubectl exec`'s network tools: curl, wget,
+   * nslookup… in traffic/toolbox.ts), looked up before the built-in ones.
+   */
+  programs?: Record<string, (b: import('./commands').Builtin, args: string[]) => number>;
 }
 
 /** Docker's rule: `command` replaces ENTRYPOINT (and drops CMD), `args` replaces CMD. */

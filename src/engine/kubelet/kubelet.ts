@@ -21,7 +21,11 @@ import { allContainers, PodWorkers } from './pod_workers';
 import { renderLogs, renderTime } from './program';
 import { isRunning, type ContainerInstance, type PodRecord, type ProbeType, type ReadyImage } from './runtime';
 import { stagesWith, type StageTable } from './stages';
+import type { ConfigMap, Secret } from '../api/config';
+import { makeEnvironmentVariables, podReferences, serviceEnvVars, type EnvLookups, type PodRuntimeInfo, type ServiceEnvSource } from './envvars';
+import { containerVolumeFiles, mountError } from './volumes';
 import { isMirrorPod, mirrorPod, mirrorPodName } from './static_pods';
+import { podClaimNames, type PersistentVolumeClaim } from '../api/storage';
 
 export interface NodeConfig {
   name: string;
@@ -42,6 +46,8 @@ export interface NodeConfig {
 
 const PODS = { group: '', resource: 'pods' };
 const NODES = { group: '', resource: 'nodes' };
+const CONFIGMAPS = { group: '', resource: 'configmaps' };
+const SECRETS = { group: '', resource: 'secrets' };
 
 interface SavedState {
   running: boolean;
@@ -66,6 +72,15 @@ export class Kubelet implements Component, KubeletHost {
   readonly recorder: Recorder;
   podInformer!: Informer<Pod>;
   private nodeInformer!: Informer<Node>;
+  private configMapInformer?: Informer<ConfigMap>;
+  private secretInformer?: Informer<Secret>;
+  /** The ConfigMap and Secret managers (watch-based, as --config-map-and-secret-change-detection-strategy=Watch). */
+  readonly lookups: EnvLookups = {
+    configMap: (ns, name) => this.configMapInformer?.get(`${ns}/${name}`),
+    secret: (ns, name) => this.secretInformer?.get(`${ns}/${name}`),
+  };
+  /** Where Service environment variables come from (envvars.ts HOOK); replaceable. */
+  serviceEnv: ServiceEnvSource;
   private queue = new WorkQueue();
   private workers: PodWorkers;
   private identity?: NodeIdentity;
@@ -84,6 +99,7 @@ export class Kubelet implements Component, KubeletHost {
     this.crashBackoff = new Backoff(this.stages.crashLoopInitialMs, this.stages.crashLoopMaxMs);
     this.recorder = ctx.events.for({ component: 'kubelet', host: config.name });
     this.workers = new PodWorkers(this);
+    this.serviceEnv = serviceEnvVars(ctx.config.serviceCIDR);
     for (const m of config.staticPods ?? []) this.staticManifests.set(`${m.metadata.namespace ?? 'kube-system'}/${mirrorPodName(m, config.name)}`, m);
   }
 
@@ -99,6 +115,27 @@ export class Kubelet implements Component, KubeletHost {
       update: (o, p) => (mine(o) || mine(p)) && this.enqueue(keyOf(p)),
       delete: (p) => (mine(p) || !!this.records[keyOf(p)]) && this.enqueue(keyOf(p)),
     });
+    // A ConfigMap or Secret appearing or changing re-syncs the pods here that read it (a pod
+    // waiting in CreateContainerConfigError or for a FailedMount volume then starts).
+    // (Only where the API serves them: the kubelet test harness serves pods and nodes alone.)
+    const onRef = (kind: 'configMap' | 'secret') => (o: ConfigMap | Secret) => this.resyncReaders(kind, o.metadata.namespace ?? '', o.metadata.name ?? '');
+    if (this.ctx.api.served('', 'configmaps')) {
+      this.configMapInformer = this.ctx.informers.for<ConfigMap>(CONFIGMAPS);
+      this.configMapInformer.addHandler({ add: onRef('configMap'), update: (_o, n) => onRef('configMap')(n), delete: onRef('configMap') });
+    }
+    if (this.ctx.api.served('', 'secrets')) {
+      this.secretInformer = this.ctx.informers.for<Secret>(SECRETS);
+      this.secretInformer.addHandler({ add: onRef('secret'), update: (_o, n) => onRef('secret')(n), delete: onRef('secret') });
+    }
+    // A claim becoming Bound lets the pods here that mount it start (see pvc_wait.ts).
+    if (this.ctx.api.served('', 'persistentvolumeclaims')) {
+      const onClaim = (c: PersistentVolumeClaim) => {
+        for (const p of this.podInformer.byIndex(BY_NODE, this.nodeName)) {
+          if (p.metadata.namespace === c.metadata.namespace && podClaimNames(p.spec).includes(c.metadata.name ?? '')) this.enqueue(keyOf(p));
+        }
+      };
+      this.ctx.informers.for<PersistentVolumeClaim>({ group: '', resource: 'persistentvolumeclaims' }).addHandler({ add: onClaim, update: (_o, c) => onClaim(c) });
+    }
     // registerWithAPIServer: a GET first, so a restored cluster keeps its Node (and its RNG).
     if (this.ctx.api.tryGet(NODES, '', this.nodeName)) return;
     this.register();
@@ -350,13 +387,9 @@ export class Kubelet implements Component, KubeletHost {
     const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
     const podIP = rec?.sandbox?.ip ?? pod.status?.podIP ?? '';
     const env: [string, string][] = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', hostname]];
-    for (const e of spec.env ?? []) env.push([e.name, e.value ?? this.fieldRef(pod, e.valueFrom, podIP)]);
-    const svcIP = this.ctx.config.serviceCIDR.replace(/\.0\/\d+$/, '.1');
-    if (pod.spec.enableServiceLinks !== false || true) {
-      env.push(['KUBERNETES_SERVICE_HOST', svcIP], ['KUBERNETES_SERVICE_PORT', '443'], ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
-        ['KUBERNETES_PORT', `tcp://${svcIP}:443`], ['KUBERNETES_PORT_443_TCP', `tcp://${svcIP}:443`], ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
-        ['KUBERNETES_PORT_443_TCP_PORT', '443'], ['KUBERNETES_PORT_443_TCP_ADDR', svcIP]);
-    }
+    // The container's own variables, then the Service ones (envvars.ts); an error (a missing
+    // ConfigMap) was already reported at creation, so what can be resolved is used here.
+    env.push(...makeEnvironmentVariables(pod, spec, this.lookups, this.runtimeInfo(podIP), this.serviceEnv).env);
     env.push(['HOME', '/root']);
     const dnsIP = this.ctx.config.serviceCIDR.replace(/\.0\/\d+$/, '.10');
     const ns = pod.metadata.namespace ?? 'default';
@@ -367,21 +400,40 @@ export class Kubelet implements Component, KubeletHost {
       '/etc/resolv.conf': `search ${ns}.svc.${domain} svc.${domain} ${domain}\nnameserver ${dnsIP}\noptions ndots:5\n`,
       '/etc/machine-id': `${this.identity?.machineID ?? ''}\n`,
       '/etc/os-release': flavorOf(image) === 'busybox' ? 'NAME="Alpine Linux"\nID=alpine\n' : 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nID=debian\n',
+      ...containerVolumeFiles(pod, spec, this.lookups, this.runtimeInfo(podIP)),
     };
     return { image, argv, env, hostname, baseFiles, stopMs: Math.round((this.stages.serverStopMs[0] + this.stages.serverStopMs[1]) / 2), startupMs: image.startupMs ?? this.stages.serverStartupMs };
   }
 
-  private fieldRef(pod: Pod, valueFrom: Record<string, unknown> | undefined, podIP: string): string {
-    const path = (valueFrom?.fieldRef as { fieldPath?: string } | undefined)?.fieldPath;
-    switch (path) {
-      case 'metadata.name': return pod.metadata.name ?? '';
-      case 'metadata.namespace': return pod.metadata.namespace ?? '';
-      case 'metadata.uid': return pod.metadata.uid ?? '';
-      case 'spec.nodeName': return this.nodeName;
-      case 'spec.serviceAccountName': return pod.spec.serviceAccountName ?? 'default';
-      case 'status.podIP': return podIP;
-      case 'status.hostIP': return this.hostIP;
-      default: return '';
+  /** What fieldRef / resourceFieldRef read about this pod on this node. */
+  runtimeInfo(podIP: string): PodRuntimeInfo {
+    return { podIP, hostIP: this.hostIP, nodeName: this.nodeName, nodeAllocatable: { cpu: this.config.cpu, memory: this.config.memory } };
+  }
+
+  /**
+   * generateContainerConfig's environment step: the CreateContainerConfigError message
+   * (`configmap "x" not found`), or undefined when the container can be created.
+   */
+  containerConfigError(pod: Pod, spec: Container, rec: PodRecord | undefined): string | undefined {
+    const podIP = rec?.sandbox?.ip ?? pod.status?.podIP ?? '';
+    const r = makeEnvironmentVariables(pod, spec, this.lookups, this.runtimeInfo(podIP), this.serviceEnv);
+    for (const bad of r.invalidKeys ?? []) {
+      this.recorder.event(pod, 'Warning', 'InvalidEnvironmentVariableNames',
+        `Keys [${bad.keys.join(', ')}] from the EnvFrom ${bad.kind} ${bad.namespace}/${bad.name} were skipped since they are considered invalid environment variable names.`);
+    }
+    return r.error;
+  }
+
+  /** The volume manager's check before the sandbox: a FailedMount message, or undefined. */
+  volumeMountError(pod: Pod, rec: PodRecord | undefined): string | undefined {
+    return mountError(pod, this.lookups, this.runtimeInfo(rec?.sandbox?.ip ?? ''));
+  }
+
+  /** Enqueue this node's pods that read a ConfigMap/Secret that was added, changed or deleted. */
+  private resyncReaders(kind: 'configMap' | 'secret', namespace: string, name: string): void {
+    if (!this.podInformer) return;
+    for (const p of this.podInformer.byIndex(BY_NODE, this.nodeName)) {
+      if (p.metadata.namespace === namespace && podReferences(p, kind, name)) this.enqueue(keyOf(p));
     }
   }
 

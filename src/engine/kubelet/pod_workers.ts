@@ -13,8 +13,11 @@ import { generateAPIPodStatus } from './status';
 import { pick } from './stages';
 import { bytes } from '../api/quantity';
 import type { KubeletHost } from './host';
+import type { PersistentVolumeClaim } from '../api/storage';
+import { unreadyClaims } from './pvc_wait';
 
 const PODS = { group: '', resource: 'pods' };
+const PVCS = { group: '', resource: 'persistentvolumeclaims' };
 
 type Policy = 'Always' | 'OnFailure' | 'Never';
 
@@ -160,6 +163,27 @@ export class PodWorkers {
     const h = this.h;
     if (rec.terminal) return;
     if (!rec.sandbox) {
+      // WaitForAttachAndMount: no sandbox until every ConfigMap/Secret volume can be set up. The
+      // pod stays ContainerCreating; the kubelet looks again when the ConfigMap/Secret appears.
+      const mountErr = h.volumeMountError(pod, rec);
+      if (mountErr) {
+        if (rec.mountError !== mountErr) {
+          h.recorder.event(pod, 'Warning', 'FailedMount', mountErr);
+          h.trace('mount', pod, `cannot start the pod yet: ${mountErr}`);
+        }
+        rec.mountError = mountErr;
+        return;
+      }
+      if (rec.mountError) {
+        rec.mountError = undefined;
+        h.trace('mount', pod, 'all volumes are set up now');
+      }
+      // PersistentVolumeClaim volumes: wait (ContainerCreating) until every claim is Bound.
+      const unready = unreadyClaims(pod, (ns, name) => h.ctx.informers.for<PersistentVolumeClaim>(PVCS).get(`${ns}/${name}`));
+      if (unready.length) {
+        h.trace('mount', pod, `waiting for volumes: ${unready.join('; ')}`);
+        return;
+      }
       if (rec.sandboxDueAt === undefined) {
         const ms = pick(h.stages.sandboxMs, h.rnd);
         rec.sandboxDueAt = now + ms;
@@ -234,6 +258,16 @@ export class PodWorkers {
     const ev = h.recorder;
     if (isRunning(r.current)) return;
     if (r.step && r.step.until > now) return;
+    // Waiting in CreateContainerConfigError: retry only once the missing ConfigMap/Secret (or
+    // key) exists; the kubelet is woken by that object's watch event, not by a timer.
+    if (!r.step && r.waiting?.reason === 'CreateContainerConfigError') {
+      const err = h.containerConfigError(pod, spec, rec);
+      if (err) {
+        if (err !== r.waiting.message) this.configError(pod, r, err);
+        return;
+      }
+      r.waiting = undefined;
+    }
     const step = r.step;
     r.step = undefined;
     if (step?.kind === 'pull') {
@@ -253,6 +287,12 @@ export class PodWorkers {
       return;
     }
     if (step?.kind === 'start') {
+      // generateContainerConfig: the environment (ConfigMap/Secret keys) must resolve first.
+      const err = h.containerConfigError(pod, spec, rec);
+      if (err) {
+        this.configError(pod, r, err);
+        return;
+      }
       this.startInstance(rec, pod, spec, r, step.ready, now);
       return;
     }
@@ -314,6 +354,13 @@ export class PodWorkers {
         h.trace('pull', pod, `pulling ${spec.image} (${((d.until - d.startAt) / 1000).toFixed(1)} s${d.startAt > now ? `, after waiting ${((d.startAt - now) / 1000).toFixed(1)} s for another pull` : ''})`);
         return;
     }
+  }
+
+  /** Error: configmap "x" not found — the container waits with CreateContainerConfigError. */
+  private configError(pod: Pod, r: ContainerRecord, message: string): void {
+    r.waiting = { reason: 'CreateContainerConfigError', message };
+    this.h.recorder.event(pod, 'Warning', 'Failed', `Error: ${message}`, fieldPath(r));
+    this.h.trace('config', pod, `cannot create container ${r.name}: ${message}; waiting until it exists`);
   }
 
   private startStep(pod: Pod, r: ContainerRecord, ready: ReadyImage, now: number): void {

@@ -79,6 +79,8 @@ export interface PodRecord {
   static: boolean;
   acceptedAt: number;
   sandboxDueAt?: number;
+  /** The last FailedMount message (a missing ConfigMap/Secret volume source), while it lasts. */
+  mountError?: string;
   sandbox?: { id: string; readyAt: number; ip: string; torn?: boolean };
   containers: Record<string, ContainerRecord>;
   /** All init containers have completed (sidecars started): never re-run for this sandbox. */

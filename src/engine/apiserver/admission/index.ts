@@ -7,7 +7,12 @@ import { defaultTolerationSeconds } from './defaulttolerationseconds';
 import { namespaceLifecycle } from './namespacelifecycle';
 import { priority } from './priority';
 import { serviceAccount } from './serviceaccount';
+import { defaultStorageClass } from './defaultstorageclass';
+import { storageObjectInUseProtection } from './storageobjectinuseprotection';
+import { limitRanger } from './limitranger';
+import { resourceQuota } from './resourcequota';
 
 export function admissionChain(config: ClusterConfig): AdmissionPlugin[] {
-  return [namespaceLifecycle, serviceAccount, priority, defaultTolerationSeconds(config.defaultTolerationSeconds)];
+  // LimitRanger sits right after NamespaceLifecycle; ResourceQuota is the last validating plugin.
+  return [namespaceLifecycle, limitRanger, serviceAccount, priority, defaultTolerationSeconds(config.defaultTolerationSeconds), defaultStorageClass, storageObjectInUseProtection, resourceQuota];
 }
