@@ -21,6 +21,11 @@ import { Rng } from './sim/rng';
 import { Trace, type TraceEntry } from './sim/trace';
 import { Store, type WatchEvent } from './store/store';
 import { Heartbeats } from './sim/heartbeats';
+import { KubeProxy } from './proxy/proxier';
+import { ClusterNetwork } from './traffic/network';
+import { TrafficManager, type RequestEvent, type TrafficStats } from './traffic/traffic';
+import { serviceEnvSource } from './kubelet/service_env';
+import type { Service } from './api/networking';
 
 export interface CommandResult {
   stdout: string;
@@ -40,6 +45,11 @@ export interface ChangeBatch {
   time: number;
   changes: ObjectChange[];
   traces: TraceEntry[];
+  /**
+   * Simulated requests since the last batch (sim traffic, kubectl exec curl): at most
+   * REQUEST_EVENTS_CAP per batch; trafficStats() has the full counters.
+   */
+  requests?: RequestEvent[];
 }
 
 export interface ClusterOptions {
@@ -99,6 +109,10 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly controllers: Component[];
   readonly kubelets = new Map<string, Kubelet>();
+  /** kube-proxy (every node's programmed Service rules), the dataplane and the load generators. */
+  readonly proxy: KubeProxy;
+  readonly network: ClusterNetwork;
+  readonly traffic: TrafficManager;
   private nodeConfigs: NodeConfig[] = [];
   private componentsByName = new Map<string, Component>();
   private pendingChanges = new Map<string, ObjectChange>();
@@ -135,6 +149,12 @@ export class Cluster {
     this.scheduler = new Scheduler(this.ctx);
     for (const c of this.controllers) this.componentsByName.set(c.name, c);
     this.componentsByName.set(this.scheduler.name, this.scheduler);
+    this.proxy = new KubeProxy(this.ctx);
+    this.network = new ClusterNetwork(this.ctx, this.proxy, this.kubelets);
+    this.network.start();
+    this.traffic = new TrafficManager(this.ctx, this.network, this.kubelets);
+    this.componentsByName.set(this.proxy.name, this.proxy);
+    this.componentsByName.set(this.traffic.name, this.traffic);
 
     this.store.watchAll((e) => this.collect(e));
     this.trace.onRecord((t) => this.pendingTraces.push(t));
@@ -145,6 +165,7 @@ export class Cluster {
       const nodes = defaultNodes(opts.nodes);
       for (const c of this.controllers) c.start();
       this.scheduler.start();
+      this.proxy.start();
       this.informers.startAll();
       this.started = true;
       bootstrapCluster(this, nodes, { bare: !!opts.bare });
@@ -191,6 +212,9 @@ export class Cluster {
   /** Advance simulated time, running every timer that falls due, in order. */
   advance(ms: number): void {
     const target = this.clock.now() + Math.max(0, ms);
+    // Work queued by the caller (a kubectl command mid-way, e.g. drain's evictions) is done
+    // before time moves on, even when no timer falls due in this step.
+    this.settle();
     for (;;) {
       const t = this.clock.popDue(target);
       if (!t) break;
@@ -248,17 +272,37 @@ export class Cluster {
     return this.trace.recent(n);
   }
 
+  /** Request counters per load generator target, Service and pod (see traffic/traffic.ts). */
+  trafficStats(): TrafficStats {
+    return this.traffic.stats();
+  }
+
   // ------------------------------------------------------------------ nodes
 
   /** Create a node: its kubelet registers the Node object (sim node add). */
   addNode(cfg: NodeConfig): Kubelet {
     const k = new Kubelet(this.ctx, cfg);
+    this.wireServiceEnv(k);
     this.kubelets.set(cfg.name, k);
     this.componentsByName.set(k.name, k);
     this.nodeConfigs.push(cfg);
     k.start();
     this.settle();
     return k;
+  }
+
+  /**
+   * The kubelet's Service environment variables (envvars.ts hook): the Services of the pod's
+   * namespace that existed when the container started (kubelet/service_env.ts).
+   */
+  private wireServiceEnv(k: Kubelet): void {
+    const services = this.informers.for<Service>({ group: '', resource: 'services' });
+    const startedAt = (pod: { metadata: { namespace?: string; name?: string } }): number => {
+      const rec = k.records[`${pod.metadata.namespace}/${pod.metadata.name}`];
+      const starts = Object.values(rec?.containers ?? {}).map((c) => c.current).filter((i) => i && i.finishedAt === undefined).map((i) => i!.startedAt);
+      return starts.length ? Math.min(...starts) : this.clock.now();
+    };
+    k.serviceEnv = serviceEnvSource(() => services.list(), startedAt, (ts) => this.clock.parse(ts));
   }
 
   nodeNames(): string[] {
@@ -295,8 +339,10 @@ export class Cluster {
   }
 
   private flush(): void {
-    if (this.pendingChanges.size === 0 && this.pendingTraces.length === 0) return;
+    const requests = this.traffic.drainEvents();
+    if (this.pendingChanges.size === 0 && this.pendingTraces.length === 0 && !requests.length) return;
     const batch: ChangeBatch = { time: this.clock.now(), changes: [...this.pendingChanges.values()], traces: this.pendingTraces };
+    if (requests.length) batch.requests = requests;
     this.pendingChanges = new Map();
     this.pendingTraces = [];
     for (const s of this.subscribers) s(batch);
@@ -312,6 +358,7 @@ export class Cluster {
     this.heartbeats.load(s.heartbeats);
     for (const cfg of s.nodes) {
       const k = new Kubelet(this.ctx, cfg);
+      this.wireServiceEnv(k);
       this.kubelets.set(cfg.name, k);
       this.componentsByName.set(k.name, k);
       this.nodeConfigs.push(cfg);

@@ -8,6 +8,7 @@ import type { Rng } from './sim/rng';
 import type { Trace } from './sim/trace';
 import type { ImageCatalogue } from './kubelet/images';
 import type { Heartbeats } from './sim/heartbeats';
+import type { MetricsServer } from './metrics/metrics_server';
 
 export interface ComponentContext {
   api: APIServer;
@@ -21,6 +22,8 @@ export interface ComponentContext {
   heartbeats: Heartbeats;
   /** Cluster-wide settings (grace periods, etc.), see cluster/config.ts. */
   config: ClusterConfig;
+  /** The metrics-server stand-in (pod CPU/memory usage), set by the controller manager. */
+  metrics?: MetricsServer;
 }
 
 export interface ClusterConfig {

@@ -2,19 +2,31 @@
 // everything here survives structuredClone, so the same shapes work over postMessage or in
 // process. UI → engine is a closed union of commands; engine → UI is one full state message
 // followed by incremental ChangeBatches (never a full copy per tick).
-import type { ChangeBatch, CommandResult } from './cluster';
+import type { ChangeBatch, CommandResult, Snapshot } from './cluster';
 import type { KubeObject } from './api/meta';
 import type { TraceEntry } from './sim/trace';
 
 /** Speeds the UI offers; the Worker accepts any positive speed up to MAX_SPEED. */
-export const SPEEDS = [0.5, 1, 2, 5, 10] as const;
+export const SPEEDS = [0.25, 1, 2, 5, 10, 60] as const;
 export const MAX_SPEED = 100;
 
 // ------------------------------------------------------------------ UI → engine
 
 export type EngineCommand =
-  /** First message: create the cluster. Same seed and same commands give the same cluster. */
-  | { type: 'init'; seed: number; speed?: number; paused?: boolean }
+  /**
+   * First message: create the cluster. Same seed and same commands give the same cluster.
+   * With `session` (a saved page, an imported file, a share link) the cluster is restored from it.
+   */
+  | { type: 'init'; seed: number; speed?: number; paused?: boolean; session?: Session }
+  /** Replace the cluster: a fresh one from `seed` ("Reset cluster"), or a session (import). */
+  | { type: 'load'; seed: number; session?: Session }
+  /**
+   * Move simulated time to any moment of the current history (earlier or later than now): the
+   * Worker restores the nearest checkpoint and replays the logged commands up to `time`. Pauses.
+   */
+  | { type: 'seek'; time: number }
+  /** Discard the history after the current moment (the commands that would be replayed). */
+  | { type: 'branch' }
   /** Run one terminal line (`kubectl …` or `sim …`); answered by a `result` with the same id. */
   | { type: 'run'; id: number; line: string; stdin?: string }
   /** Simulated milliseconds per wall-clock millisecond (1 = real time). */
@@ -31,7 +43,48 @@ export type EngineQuery =
   /** The scheduler's last decision for a pod: every node × every filter and score plugin. */
   | { kind: 'schedulerDecision'; namespace: string; name: string }
   /** The whole cluster as plain data (for saving, export and replay). */
-  | { kind: 'snapshot' };
+  | { kind: 'snapshot' }
+  /** Seed, current snapshot and command log: what a page saves and an export file holds. */
+  | { kind: 'session' }
+  /** Command log, checkpoints and the span of the current history (the UI's scrubber). */
+  | { kind: 'timeline' };
+
+/** One command line as the Worker ran it, at its simulated time. */
+export interface LoggedCommand {
+  time: number;
+  line: string;
+  stdin?: string;
+}
+
+/**
+ * Everything needed to bring a cluster back: the seed it booted from, the command log and
+ * (optionally) a snapshot of the present so restoring does not have to replay from boot.
+ * `applied` says how many logged commands the snapshot includes (the rest are replayed as time
+ * passes). A session without a snapshot is a scenario: boot from the seed and replay the log.
+ */
+export interface Session {
+  format: 'kube-playground-session';
+  version: 1;
+  seed: number;
+  log: LoggedCommand[];
+  snapshot?: Snapshot;
+  applied?: number;
+  /** Simulated time to replay to when there is no snapshot (default: the last command's time). */
+  time?: number;
+}
+
+export interface Timeline {
+  /** Earliest reachable simulated time (the booted cluster, or a restored snapshot). */
+  start: number;
+  /** Latest simulated time reached in this history. */
+  head: number;
+  now: number;
+  /** How many of `commands` have run at `now` (the rest lie in the future of a scrubbed-back clock). */
+  applied: number;
+  commands: { time: number; line: string }[];
+  /** Simulated times of the kept checkpoints. */
+  checkpoints: number[];
+}
 
 export type EngineCommandType = EngineCommand['type'];
 
@@ -55,13 +108,20 @@ export interface FullState {
 }
 
 export type EngineMessage =
-  /** Sent once after `init`: the whole cluster. Later changes come as `batch` messages. */
+  /**
+   * Sent after `init`, and again whenever the cluster is replaced (load, seek back): the whole
+   * cluster. Later changes come as `batch` messages.
+   */
   | { type: 'ready'; state: FullState }
   /** Objects that changed and traces recorded since the previous batch. */
   | { type: 'batch'; batch: ChangeBatch }
   /** The clock moved (or was paused, or changed speed) without any object changing. */
   | { type: 'clock'; clock: ClockState }
   | { type: 'result'; id: number; result: CommandResult }
+  /** The history changed (a command was logged, a seek, a branch, a load). */
+  | { type: 'timeline'; timeline: Timeline }
+  /** A command replayed from the log after a seek (so a terminal can show what happened). */
+  | { type: 'replayed'; command: LoggedCommand; result: CommandResult }
   | { type: 'queryResult'; id: number; result: unknown }
   /** Something went wrong inside the Worker (a bug, not a failed kubectl command). */
   | { type: 'error'; message: string };

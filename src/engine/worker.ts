@@ -7,8 +7,19 @@
 // Worked example: at speed 2, a tick that arrives 50 ms after the previous one advances the
 // cluster by 100 simulated ms; a 10 s container start then takes 5 s on the lecture screen.
 import { createCluster } from './index';
-import type { Cluster, ChangeBatch } from './cluster';
-import { INITIAL_TRACES, MAX_SPEED, type ClockState, type EngineCommand, type EngineMessage, type EngineQuery, type FullState } from './protocol';
+import type { Cluster, ChangeBatch, CommandResult, Snapshot } from './cluster';
+import { History } from './history';
+import {
+  INITIAL_TRACES,
+  MAX_SPEED,
+  type ClockState,
+  type EngineCommand,
+  type EngineMessage,
+  type EngineQuery,
+  type FullState,
+  type LoggedCommand,
+  type Session,
+} from './protocol';
 
 const TICK_MS = 50;
 /** A backgrounded tab may deliver ticks seconds apart: never jump more than this much wall time. */
@@ -22,6 +33,9 @@ const CLOCK_POST_MS = 200;
  */
 export class EngineHost {
   private cluster: Cluster | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private history = new History(0);
+  private seed = 1;
   private speed = 1;
   private paused = false;
   private lastWall = 0;
@@ -37,7 +51,12 @@ export class EngineHost {
   handle(cmd: EngineCommand): void {
     switch (cmd.type) {
       case 'init':
-        return this.init(cmd.seed, cmd.speed, cmd.paused);
+        if (this.cluster) return this.post({ type: 'error', message: 'the cluster is already initialised' });
+        if (cmd.speed !== undefined && Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = Math.min(cmd.speed, MAX_SPEED);
+        this.paused = !!cmd.paused;
+        return this.load(cmd.seed, cmd.session);
+      case 'load':
+        return this.load(cmd.seed, cmd.session);
       case 'run':
         return this.runLine(cmd.id, cmd.line, cmd.stdin);
       case 'setSpeed':
@@ -53,6 +72,11 @@ export class EngineHost {
         return this.postClock();
       case 'step':
         return this.step();
+      case 'seek':
+        return this.seek(cmd.time);
+      case 'branch':
+        if (this.cluster) this.history.branch(this.cluster.now());
+        return this.postTimeline();
       case 'query':
         return this.answer(cmd.id, cmd.query);
       default: {
@@ -75,35 +99,124 @@ export class EngineHost {
     if (ms <= 0) return;
     this.carry -= ms;
     const before = c.now();
-    this.guard(() => c.advance(ms));
+    this.guard(() => this.advanceTo(c.now() + ms, true));
     if (c.now() !== before && wall - this.lastClockPost >= CLOCK_POST_MS) this.postClock();
   }
 
-  private init(seed: number, speed?: number, paused?: boolean): void {
-    if (this.cluster) return this.post({ type: 'error', message: 'the cluster is already initialised' });
-    if (speed !== undefined && Number.isFinite(speed) && speed > 0) this.speed = Math.min(speed, MAX_SPEED);
-    this.paused = !!paused;
+  // ------------------------------------------------------------------ cluster lifecycle
+
+  /**
+   * Boot a cluster from `seed` (the history's first checkpoint), then bring in the session if
+   * there is one: its snapshot as-is, or (a scenario without snapshot) a replay of its log.
+   */
+  private load(seed: number, session?: Session): void {
     this.guard(() => {
-      const c = createCluster({ seed });
-      this.cluster = c;
-      this.post({ type: 'ready', state: this.fullState(c) });
-      c.subscribe((batch: ChangeBatch) => this.post({ type: 'batch', batch }));
+      this.seed = session?.seed ?? seed;
+      const boot = createCluster({ seed: this.seed });
+      this.history = new History(boot.now());
+      this.history.addCheckpoint(boot.now(), () => boot.snapshot());
+      let c = boot;
+      if (session) {
+        this.history.log = session.log.map((l) => ({ ...l }));
+        this.history.applied = 0;
+        if (session.snapshot) {
+          c = createCluster({ snapshot: session.snapshot });
+          this.history.applied = session.applied ?? session.log.filter((l) => l.time <= c.now()).length;
+          this.history.advanced(c.now());
+          this.history.addCheckpoint(c.now(), () => c.snapshot());
+        }
+        this.history.advanced(Math.max(0, ...session.log.map((l) => l.time)));
+      }
+      this.attach(c);
+      if (session && !session.snapshot) {
+        // A scenario: replay its commands (quietly) up to its end, then hand over the result.
+        const end = session.time ?? Math.max(c.now(), ...session.log.map((l) => l.time));
+        this.advanceTo(end, false);
+        this.history.advanced(end);
+      }
+      this.postFull();
     });
     this.lastWall = this.wallNow();
   }
+
+  /** Make `c` the live cluster: batches of its changes go to the UI from now on. */
+  private attach(c: Cluster): void {
+    this.unsubscribe?.();
+    this.cluster = c;
+    this.unsubscribe = c.subscribe((batch: ChangeBatch) => this.post({ type: 'batch', batch }));
+  }
+
+  private postFull(): void {
+    const c = this.cluster;
+    if (!c) return;
+    this.post({ type: 'ready', state: this.fullState(c) });
+    this.postTimeline();
+  }
+
+  // ------------------------------------------------------------------ commands and replay
 
   private runLine(id: number, line: string, stdin?: string): void {
     const c = this.cluster;
     if (!c) {
       return this.post({ type: 'result', id, result: { stdout: '', stderr: 'error: the cluster is not running yet\n', exitCode: 1 } });
     }
+    let result: CommandResult;
     try {
+      // A command typed after scrubbing back starts a new branch: the old future is gone.
+      if (this.history.replaying) this.history.branch(c.now());
+      this.history.addCheckpoint(c.now(), () => c.snapshot());
       // Changes made by the command reach the UI (as a batch) before its result does.
-      const result = c.run(line, stdin === undefined ? {} : { stdin });
-      this.post({ type: 'result', id, result });
+      result = c.run(line, stdin === undefined ? {} : { stdin });
+      this.history.record({ time: c.now(), line, ...(stdin === undefined ? {} : { stdin }) });
     } catch (e) {
-      this.post({ type: 'result', id, result: { stdout: '', stderr: `internal error: ${messageOf(e)}\n`, exitCode: 1 } });
+      result = { stdout: '', stderr: `internal error: ${messageOf(e)}\n`, exitCode: 1 };
     }
+    this.post({ type: 'result', id, result });
+    this.postTimeline();
+    this.postClock();
+  }
+
+  /**
+   * Advance to `target`, running each logged command that falls due on the way at its own time
+   * (replay after a seek back), and keeping a checkpoint per simulated minute.
+   */
+  private advanceTo(target: number, announce: boolean): void {
+    const c = this.cluster;
+    if (!c) return;
+    for (let cmd: LoggedCommand | undefined; (cmd = this.history.nextDue(target)); ) {
+      if (cmd.time > c.now()) c.advance(cmd.time - c.now());
+      const result = c.run(cmd.line, cmd.stdin === undefined ? {} : { stdin: cmd.stdin });
+      this.history.applied++;
+      if (announce) this.post({ type: 'replayed', command: cmd, result });
+    }
+    if (target > c.now()) c.advance(target - c.now());
+    this.history.advanced(c.now());
+    if (this.history.duePeriodic(c.now())) this.history.addCheckpoint(c.now(), () => c.snapshot());
+  }
+
+  /** Scrub: restore the nearest checkpoint at or before `time` and replay the log up to it. */
+  private seek(time: number): void {
+    const c = this.cluster;
+    if (!c) return;
+    const tl = this.history.timeline(c.now());
+    const target = Math.min(Math.max(time, tl.start), tl.head);
+    this.paused = true;
+    this.guard(() => {
+      if (target >= c.now()) {
+        this.advanceTo(target, false); // forward within the history: just play it, quickly
+        return;
+      }
+      const cp = this.history.checkpointFor(target);
+      if (!cp) throw new Error(`no checkpoint before ${target} ms`);
+      const restored = createCluster({ snapshot: JSON.parse(cp.json) as Snapshot });
+      this.history.applied = cp.applied;
+      this.unsubscribe?.();
+      this.cluster = restored;
+      this.advanceTo(target, false);
+      this.attach(restored);
+      this.post({ type: 'ready', state: this.fullState(restored) });
+    });
+    this.postTimeline();
     this.postClock();
   }
 
@@ -114,6 +227,8 @@ export class EngineHost {
       try {
         if (q.kind === 'schedulerDecision') result = c.schedulerDecision(q.namespace, q.name) ?? null;
         else if (q.kind === 'snapshot') result = c.snapshot();
+        else if (q.kind === 'session') result = this.session(c);
+        else if (q.kind === 'timeline') result = this.history.timeline(c.now());
       } catch (e) {
         result = { error: messageOf(e) };
       }
@@ -121,11 +236,18 @@ export class EngineHost {
     this.post({ type: 'queryResult', id, result });
   }
 
+  private session(c: Cluster): Session {
+    return { format: 'kube-playground-session', version: 1, seed: this.seed, log: this.history.log.map((l) => ({ ...l })), snapshot: c.snapshot(), applied: this.history.applied };
+  }
+
   private step(): void {
     const c = this.cluster;
     if (!c) return;
-    const next = c.nextEventTime();
-    if (next !== undefined) this.guard(() => c.advance(Math.max(0, next - c.now())));
+    // The next thing that happens: a timer, or a logged command waiting to be replayed.
+    const timer = c.nextEventTime();
+    const cmd = this.history.nextDue(Infinity)?.time;
+    const next = timer === undefined ? cmd : cmd === undefined ? timer : Math.min(timer, cmd);
+    if (next !== undefined) this.guard(() => this.advanceTo(Math.max(next, c.now()), true));
     this.postClock();
   }
 
@@ -144,6 +266,11 @@ export class EngineHost {
   private postClock(): void {
     this.lastClockPost = this.wallNow();
     this.post({ type: 'clock', clock: this.clockState() });
+  }
+
+  private postTimeline(): void {
+    const c = this.cluster;
+    if (c) this.post({ type: 'timeline', timeline: this.history.timeline(c.now()) });
   }
 
   /** A thrown engine error stops the pacing (instead of repeating every tick) and is reported once. */

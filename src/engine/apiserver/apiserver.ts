@@ -26,6 +26,9 @@ import type { AdmissionAttributes, AdmissionPlugin, RequestContext, Strategy } f
 import type { FieldError } from './validation/field';
 import { validateObjectMeta } from './validation/objectmeta';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch';
+import type { Pod } from '../api/core';
+import type { PodDisruptionBudget } from '../api/policy';
+import { decideEviction, decrementedBudget, withDisruptionTarget } from './registry/core/pod/eviction';
 
 export interface GVR {
   group: string;
@@ -220,8 +223,11 @@ export class APIServer {
     if (errs.length) throw newInvalid(info.kind, info.group, name, errs);
     this.runValidate({ operation: 'UPDATE', info, namespace: ns, name, object: obj, oldObject: old, subresource: opts.subresource, ctx });
     if (ctx.dryRun) return obj;
+    // Unchanged parts keep the stored (frozen) subtrees: the store then freezes only what changed,
+    // readers can tell an unchanged spec by identity, and the no-op check below skips them at once.
+    obj = shareUnchanged(obj, old);
     // A write that changes nothing is not persisted (no new resourceVersion, no watch event).
-    if (jsonEqual(stripRV(obj), stripRV(old))) return old;
+    if (obj === old || jsonEqual(stripRV(obj), stripRV(old))) return old;
     // An object being deleted goes away once its last finalizer is removed, unless it is still in
     // its grace period (a pod the kubelet is stopping): upstream's generic ShouldDeleteDuringUpdate.
     if (
@@ -321,6 +327,28 @@ export class APIServer {
     return this.store.put(grKey(info.group, info.resource), this.key(info, namespace, podName), next);
   }
 
+  /**
+   * POST pods/<name>/eviction: a delete that respects the pod's PodDisruptionBudget (see
+   * registry/core/pod/eviction.ts). Refused with 429 TooManyRequests when the budget allows no
+   * disruption; otherwise the budget is decremented, the pod gets DisruptionTarget and is deleted
+   * gracefully.
+   */
+  evict(namespace: string, podName: string, opts: DeleteOptions = {}): KubeObject {
+    this.ensureAvailable();
+    const PODS = { group: '', resource: 'pods' };
+    const PDBS = { group: 'policy', resource: 'poddisruptionbudgets' };
+    const pod = this.get(PODS, namespace, podName) as Pod;
+    const pdbs = this.served('policy', 'poddisruptionbudgets') ? (this.list(PDBS, namespace).items as PodDisruptionBudget[]) : [];
+    const d = decideEviction(pod, pdbs);
+    if (d.kind === 'refuse') throw d.error;
+    if (opts.dryRun) return pod;
+    if (d.kind === 'decrement') this.update(PDBS, namespace, decrementedBudget(d.pdb, podName, this.clock.iso()), { ...opts, subresource: 'status' });
+    if (!pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') {
+      this.update(PODS, namespace, withDisruptionTarget(pod, this.clock.iso()), { ...opts, subresource: 'status' });
+    }
+    return this.delete(PODS, namespace, podName, { ...opts, preconditions: { uid: pod.metadata.uid } });
+  }
+
   // ---------------------------------------------------------------- helpers
 
   resolve(gvr: GVR): ResourceInfo {
@@ -400,6 +428,50 @@ const FIELD_DEFAULTS: Record<string, FieldGetter> = {
 
 function stripRV(o: KubeObject): unknown {
   return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
+}
+
+/**
+ * Structural sharing for a write: each subtree of `next` that is identical to the subtree at the
+ * same place in `prev` (same values, same key order, so the stored JSON is byte for byte what it
+ * would have been) is replaced by prev's, which is frozen already. Returns `prev` itself when
+ * everything is identical. `next` is edited in place, so it must be the API server's own copy
+ * (its frozen parts are left alone).
+ * Example: a kubelet status write of a pod whose spec did not change stores the old spec object.
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  if (next === prev || next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  if (Object.isFrozen(next)) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      if (i >= prev.length) continue;
+      const v = shareUnchanged(next[i], prev[i]);
+      if (v !== next[i]) next[i] = v;
+      if (v !== prev[i]) same = false;
+    }
+    return same ? (prev as T) : next;
+  }
+  if (Array.isArray(prev)) return next;
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  const prevKeys = Object.keys(p);
+  let same = true;
+  let j = 0;
+  for (const k of Object.keys(n)) {
+    const v = n[k];
+    if (v === undefined) continue;
+    while (j < prevKeys.length && p[prevKeys[j]] === undefined) j++;
+    if (prevKeys[j] !== k) same = false;
+    j++;
+    if (!Object.prototype.hasOwnProperty.call(p, k)) continue;
+    const s = shareUnchanged(v, p[k]);
+    if (s !== v) n[k] = s;
+    if (s !== p[k]) same = false;
+  }
+  while (j < prevKeys.length && p[prevKeys[j]] === undefined) j++;
+  if (j < prevKeys.length) same = false;
+  return same ? (prev as T) : next;
 }
 
 export function jsonEqual(a: unknown, b: unknown): boolean {

@@ -5,6 +5,13 @@ import type { FlagSpec } from './flags';
 import { APPLY_FLAGS, runApply } from './cmd/apply';
 import { CREATE_DEPLOYMENT_FLAGS, CREATE_FLAGS, CREATE_NAMESPACE_FLAGS, RUN_FLAGS, runCreate, runCreateDeployment, runCreateNamespace, runRun } from './cmd/create';
 import { DELETE_FLAGS, runDelete } from './cmd/delete';
+import { CREATE_SERVICE_FLAGS, EXPOSE_FLAGS, runCreateServiceFamily, runExpose } from './cmd/expose';
+import { EXEC_FLAGS, runExec } from './cmd/exec';
+import { LOGS_FLAGS, runLogs } from './cmd/logs';
+import { CREATE_CONFIGMAP_FLAGS, CREATE_QUOTA_FLAGS, CREATE_SECRET_FLAGS, runCreateConfigMap, runCreateQuota, runCreateSecret } from './cmd/create_config';
+import { CREATE_CRONJOB_FLAGS, CREATE_JOB_FLAGS, runCreateCronJob, runCreateJob } from './cmd/create_batch';
+import { AUTOSCALE_FLAGS, runAutoscale } from './cmd/autoscale';
+import { TOP_FLAGS, runTopNode, runTopPod } from './cmd/top';
 import { DESCRIBE_FLAGS, runDescribe } from './cmd/describe';
 import { CORDON_FLAGS, DRAIN_FLAGS, runCordon, runDrain, runUncordon } from './cmd/drain';
 import { GET_FLAGS, runGet } from './cmd/get';
@@ -37,11 +44,20 @@ export interface Command {
 export const COMMANDS: Command[] = [
   { name: 'create', short: 'Create a resource from a file or from stdin', usage: 'kubectl create -f FILENAME [options]', flags: CREATE_FLAGS, run: runCreate, subcommands: [
     { name: 'deployment', aliases: ['deploy'], short: 'Create a deployment with the specified name', usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]', flags: CREATE_DEPLOYMENT_FLAGS, run: runCreateDeployment },
+    { name: 'job', short: 'Create a job with the specified name', usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]', flags: CREATE_JOB_FLAGS, run: runCreateJob },
+    { name: 'cronjob', aliases: ['cj'], short: 'Create a cron job with the specified name', usage: 'kubectl create cronjob NAME --image=image --schedule=\'0/5 * * * ?\' -- [COMMAND] [args...] [flags] [options]', flags: CREATE_CRONJOB_FLAGS, run: runCreateCronJob },
+    { name: 'service', aliases: ['svc'], short: 'Create a service using a specified subcommand', usage: 'kubectl create service clusterip|nodeport|loadbalancer|externalname NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]', flags: CREATE_SERVICE_FLAGS, run: runCreateServiceFamily },
     { name: 'namespace', aliases: ['ns'], short: 'Create a namespace with the specified name', usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]', flags: CREATE_NAMESPACE_FLAGS, run: runCreateNamespace },
+    { name: 'configmap', aliases: ['cm'], short: 'Create a config map from a local file, directory or literal value', usage: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]', flags: CREATE_CONFIGMAP_FLAGS, run: runCreateConfigMap },
+    { name: 'secret', short: 'Create a secret using a specified subcommand', usage: 'kubectl create secret (docker-registry | generic | tls) [options]', flags: CREATE_SECRET_FLAGS, run: runCreateSecret },
+    { name: 'quota', aliases: ['resourcequota'], short: 'Create a quota with the specified name', usage: 'kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none] [options]', flags: CREATE_QUOTA_FLAGS, run: runCreateQuota },
   ] },
   { name: 'run', short: 'Run a particular image on the cluster', usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]', flags: RUN_FLAGS, run: runRun },
   { name: 'get', short: 'Display one or many resources', usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]', flags: GET_FLAGS, run: runGet },
   { name: 'delete', short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]', flags: DELETE_FLAGS, run: runDelete },
+  { name: 'expose', short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', usage: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]', flags: EXPOSE_FLAGS, run: runExpose },
+  { name: 'logs', short: 'Print the logs for a container in a pod', usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]', flags: LOGS_FLAGS, run: runLogs },
+  { name: 'exec', short: 'Execute a command in a container', usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]', flags: EXEC_FLAGS, run: runExec },
   { name: 'apply', short: 'Apply a configuration to a resource by file name or stdin', usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]', flags: APPLY_FLAGS, run: runApply },
   { name: 'describe', short: 'Show details of a specific resource or group of resources', usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]', flags: DESCRIBE_FLAGS, run: runDescribe },
   { name: 'scale', short: 'Set a new size for a deployment, replica set, or replication controller', usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]', flags: SCALE_FLAGS, run: runScale },
@@ -55,6 +71,11 @@ export const COMMANDS: Command[] = [
     { name: 'resume', short: 'Resume a paused resource', usage: 'kubectl rollout resume RESOURCE [options]', flags: ROLLOUT_SIMPLE_FLAGS, run: runRolloutResume },
     { name: 'status', short: 'Show the status of the rollout', usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_STATUS_FLAGS, run: runRolloutStatus },
     { name: 'undo', short: 'Undo a previous rollout', usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_UNDO_FLAGS, run: runRolloutUndo },
+  ] },
+  { name: 'autoscale', short: 'Auto-scale a deployment, replica set, stateful set, or replication controller', usage: 'kubectl autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU] [options]', flags: AUTOSCALE_FLAGS, run: runAutoscale },
+  { name: 'top', short: 'Display resource (CPU/memory) usage', usage: 'kubectl top [flags] [options]', flags: [], subcommands: [
+    { name: 'pod', aliases: ['pods', 'po'], short: 'Display resource (CPU/memory) usage of pods', usage: 'kubectl top pod [NAME | -l label] [options]', flags: TOP_FLAGS, run: runTopPod },
+    { name: 'node', aliases: ['nodes', 'no'], short: 'Display resource (CPU/memory) usage of nodes', usage: 'kubectl top node [NAME | -l label] [options]', flags: TOP_FLAGS, run: runTopNode },
   ] },
   { name: 'cordon', short: 'Mark node as unschedulable', usage: 'kubectl cordon NODE [options]', flags: CORDON_FLAGS, run: runCordon },
   { name: 'uncordon', short: 'Mark node as schedulable', usage: 'kubectl uncordon NODE [options]', flags: CORDON_FLAGS, run: runUncordon },

@@ -16,6 +16,11 @@ export interface KubectlOptions {
   readFile?: (path: string) => string | undefined;
   /** The files of a directory named by `-f DIR` (full paths), or undefined if PATH is not one. */
   listDir?: (path: string) => string[] | undefined;
+  /**
+   * Set by startWatch (watch.ts): `get -w` hands over what to watch instead of only printing
+   * the current table. Without it (scripts, scenario runner) get -w prints the table and a note.
+   */
+  onWatch?: (spec: import('./watch').WatchSpec) => void;
 }
 
 export interface Ctx {

@@ -88,6 +88,14 @@ function checkTypeMeta(m: Manifest): Manifest {
 /** Read every `-f` argument: `-` is stdin, a directory gives its .yaml/.yml/.json files. */
 export function readFilenameArgs(ctx: Ctx, filenames: string[]): Manifest[] {
   const out: Manifest[] = [];
+  const recursive = ctx.flags.bool('recursive');
+  // -R: a directory's subdirectories too (kubectl's FilenameOptions.Recursive).
+  const filesOf = (dir: string): string[] => {
+    const entries = ctx.opts.listDir?.(dir) ?? [];
+    const files = entries.filter((e) => /\.(ya?ml|json)$/.test(e));
+    if (recursive) for (const e of entries) if (!files.includes(e) && ctx.opts.listDir?.(e)) files.push(...filesOf(e));
+    return files;
+  };
   for (const f of filenames) {
     if (f === '-') {
       out.push(...parseManifests(ctx.opts.stdin ?? '', 'STDIN'));
@@ -95,7 +103,7 @@ export function readFilenameArgs(ctx: Ctx, filenames: string[]): Manifest[] {
     }
     const entries = ctx.opts.listDir?.(f);
     if (entries) {
-      for (const p of entries.filter((e) => /\.(ya?ml|json)$/.test(e)).sort()) {
+      for (const p of filesOf(f).sort()) {
         out.push(...parseManifests(ctx.opts.readFile?.(p) ?? '', p));
       }
       continue;

@@ -6,6 +6,8 @@ import type { NodeConfig } from '../kubelet/kubelet';
 import { isQuantity } from '../api/quantity';
 import { FlagError, parseFlags, type FlagSpec } from '../kubectl/flags';
 import { TokenizeError, tokenize } from '../kubectl/tokenize';
+import { trafficCommand } from '../traffic/sim_traffic';
+import { loadCommand } from './load';
 
 /** What the simulated kubelet offers to `sim` (the real kubelet implements these). */
 interface SimKubelet {
@@ -23,6 +25,13 @@ Commands:
                                      add a worker node (default kind-workerN, 2 CPU, 4Gi)
   sim pod crash POD [-c CONTAINER] [-n NAMESPACE]
                                      make a running container exit with code 1
+  sim load deployment/NAME --cpu 300%|600m | --stop
+                                     simulated CPU demand (for kubectl top and the HPA)
+  sim traffic start TARGET --rps N [--from POD | --external] [--path /PATH] [-n NAMESPACE]
+                                     send simulated HTTP requests (TARGET: svc/NAME,
+                                     NODE_IP:NODE_PORT or a LoadBalancer IP)
+  sim traffic stop [TARGET]          stop traffic (all, or to TARGET)
+  sim traffic status                 requests, errors and latency per target and pod
   sim help                           show this help`;
 
 class UsageError extends Error {}
@@ -115,6 +124,16 @@ export function runSimCommand(cluster: Cluster, commandLine: string): CommandRes
         break;
       case 'pod':
         text = podCommand(cluster, rest);
+        break;
+      case 'traffic':
+        text = trafficCommand(cluster, rest);
+        break;
+      case 'load':
+        try {
+          text = loadCommand(cluster, rest);
+        } catch (e) {
+          throw e instanceof FlagError ? e : new UsageError(e instanceof Error ? e.message : String(e));
+        }
         break;
       default:
         throw new UsageError(`unknown command "${group}"; run 'sim help' for the list`);

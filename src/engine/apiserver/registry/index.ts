@@ -6,12 +6,27 @@ import type { ClusterConfig } from '../../component';
 import type { Strategy } from '../types';
 import { admissionChain } from '../admission';
 import { deploymentStrategy } from './apps/deployment/strategy';
+import { jobStrategy } from './batch/job/strategy';
+import { cronJobStrategy } from './batch/cronjob/strategy';
+import { horizontalPodAutoscalerStrategy } from './autoscaling/horizontalpodautoscaler/strategy';
 import { replicaSetFieldGetters, replicaSetStrategy } from './apps/replicaset/strategy';
+import { daemonSetStrategy } from './apps/daemonset/strategy';
+import { statefulSetStrategy } from './apps/statefulset/strategy';
+import { controllerRevisionStrategy } from './apps/controllerrevision/strategy';
 import { eventFieldGetters, eventStrategy } from './core/event/strategy';
 import { namespaceFieldGetters, namespaceStrategy } from './core/namespace/strategy';
 import { nodeFieldGetters, nodeStrategy } from './core/node/strategy';
 import { podFieldGetters, podStrategy } from './core/pod/strategy';
 import { replicationControllerFieldGetters, replicationControllerStrategy } from './core/replicationcontroller/strategy';
+import { configMapStrategy } from './core/configmap/strategy';
+import { secretFieldGetters, secretStrategy } from './core/secret/strategy';
+import { resourceQuotaStrategy } from './core/resourcequota/strategy';
+import { limitRangeStrategy } from './core/limitrange/strategy';
+import { serviceStrategy } from './core/service/strategy';
+import { persistentVolumeClaimFieldGetters, persistentVolumeClaimStrategy } from './core/persistentvolumeclaim/strategy';
+import { persistentVolumeFieldGetters, persistentVolumeStrategy } from './core/persistentvolume/strategy';
+import { storageClassStrategy } from './storage/storageclass/strategy';
+import { podDisruptionBudgetStrategy } from './policy/poddisruptionbudget/strategy';
 
 /** `group/resource` -> strategy and field getters. */
 export const BUILTIN_REGISTRY: Record<string, { strategy: Strategy; fields?: Record<string, FieldGetter> }> = {
@@ -22,6 +37,21 @@ export const BUILTIN_REGISTRY: Record<string, { strategy: Strategy; fields?: Rec
   '/replicationcontrollers': { strategy: replicationControllerStrategy, fields: replicationControllerFieldGetters },
   'apps/deployments': { strategy: deploymentStrategy },
   'apps/replicasets': { strategy: replicaSetStrategy, fields: replicaSetFieldGetters },
+  'batch/jobs': { strategy: jobStrategy },
+  'batch/cronjobs': { strategy: cronJobStrategy },
+  'autoscaling/horizontalpodautoscalers': { strategy: horizontalPodAutoscalerStrategy },
+  '/configmaps': { strategy: configMapStrategy },
+  '/secrets': { strategy: secretStrategy, fields: secretFieldGetters },
+  '/resourcequotas': { strategy: resourceQuotaStrategy },
+  '/limitranges': { strategy: limitRangeStrategy },
+  '/services': { strategy: serviceStrategy },
+  '/persistentvolumeclaims': { strategy: persistentVolumeClaimStrategy, fields: persistentVolumeClaimFieldGetters },
+  '/persistentvolumes': { strategy: persistentVolumeStrategy, fields: persistentVolumeFieldGetters },
+  'storage.k8s.io/storageclasses': { strategy: storageClassStrategy },
+  'policy/poddisruptionbudgets': { strategy: podDisruptionBudgetStrategy },
+  'apps/daemonsets': { strategy: daemonSetStrategy },
+  'apps/statefulsets': { strategy: statefulSetStrategy },
+  'apps/controllerrevisions': { strategy: controllerRevisionStrategy },
 };
 
 export function registerBuiltins(api: APIServer, config: ClusterConfig): void {

@@ -21,6 +21,9 @@ export interface FieldError {
   supported?: string[];
 }
 
+/** field.OmitValueType{}: an Invalid error that prints no value. */
+export const OMIT_VALUE = '\u0000omit';
+
 /** Render a bad value the way newer API servers do (JSON for composite values). */
 export function renderValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -34,6 +37,7 @@ export function fieldErrorString(e: FieldError): string {
     case 'FieldValueRequired':
       return `${e.field}: Required value${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueInvalid':
+      if (e.badValue === OMIT_VALUE) return `${e.field}: Invalid value: ${e.detail ?? ''}`;
       return `${e.field}: Invalid value: ${renderValue(e.badValue)}${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueNotSupported': {
       const sup = (e.supported ?? []).map((s) => JSON.stringify(s)).join(', ');

@@ -36,6 +36,11 @@ export const GC_RESOURCES: GCResource[] = [
   { group: 'apps', resource: 'deployments' },
   { group: 'apps', resource: 'replicasets' },
   { group: '', resource: 'replicationcontrollers' },
+  { group: 'batch', resource: 'cronjobs' },
+  { group: 'batch', resource: 'jobs' },
+  { group: 'apps', resource: 'daemonsets' },
+  { group: 'apps', resource: 'statefulsets' },
+  { group: 'apps', resource: 'controllerrevisions' },
   { group: '', resource: 'pods' },
   { group: '', resource: 'nodes' },
 ];

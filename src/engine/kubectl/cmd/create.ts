@@ -41,7 +41,7 @@ export const RUN_FLAGS: FlagSpec[] = [
 ];
 
 /** Create (or, for client dry-run, just print) one object and report it as kubectl does. */
-function createOne(ctx: Ctx, info: ResourceInfo, obj: KubeObject): void {
+export function createOne(ctx: Ctx, info: ResourceInfo, obj: KubeObject): void {
   const format = parseOutputFormat(ctx.flags.str('output'), false);
   const mode = dryRunMode(ctx);
   const ns = namespaceFor(ctx, info, obj.metadata.namespace);

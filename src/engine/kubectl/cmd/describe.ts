@@ -13,7 +13,17 @@ import { AggregateError, KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
 import { eventsFor, describeEvents, printAnnotationsMultiline, printLabelsMultiline } from '../describe/helpers';
 import { describeNode } from '../describe/node';
+import { describePersistentVolume, describePersistentVolumeClaim, describePodDisruptionBudget, describeStorageClass } from '../describe/storage';
+import { podClaimNames, type PersistentVolume, type PersistentVolumeClaim, type StorageClass } from '../../api/storage';
+import type { PodDisruptionBudget } from '../../api/policy';
 import { describePod } from '../describe/pod';
+import { describeService } from '../describe/service';
+import type { EndpointSlice, Service } from '../../api/networking';
+import { describeConfigMap, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret } from '../describe/config';
+import type { ConfigMap, LimitRange, ResourceQuota, Secret } from '../../api/config';
+import type { Namespace } from '../../api/core';
+import { describeDaemonSet, describeStatefulSet } from '../describe/daemonset_statefulset';
+import type { DaemonSet, StatefulSet } from '../../api/apps';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from '../describe/workloads';
 import { LEVEL_0, PrefixWriter, rfc1123z } from '../describe/writer';
 import { listOptions, namespaceFor, printContext } from './common';
@@ -37,6 +47,29 @@ function describeObject(ctx: Ctx, info: ResourceInfo, obj: KubeObject): string {
   switch (`${info.group}/${info.resource}`) {
     case '/pods':
       return describePod(obj as Pod, events, p);
+    case '/services': {
+      const slices = (ctx.api.list({ group: 'discovery.k8s.io', resource: 'endpointslices' }, ns, { labelSelector: `kubernetes.io/service-name=${obj.metadata.name}` }).items as EndpointSlice[]);
+      return describeService(obj as Service, slices, events, p);
+    }
+    case '/configmaps':
+      return describeConfigMap(obj as ConfigMap, events, p);
+    case '/secrets':
+      return describeSecret(obj as Secret);
+    case '/resourcequotas':
+      return describeResourceQuota(obj as ResourceQuota);
+    case '/limitranges':
+      return describeLimitRange(obj as LimitRange);
+    case '/namespaces':
+      return describeNamespace(
+        obj as Namespace,
+        ctx.api.list({ group: '', resource: 'resourcequotas' }, obj.metadata.name).items as ResourceQuota[],
+        ctx.api.list({ group: '', resource: 'limitranges' }, obj.metadata.name).items as LimitRange[],
+      );
+    case 'apps/daemonsets':
+    case 'apps/statefulsets': {
+      const owned = (ctx.api.list(PODS, ns).items as Pod[]).filter((x) => x.metadata.ownerReferences?.some((r) => r.uid === obj.metadata.uid && r.controller));
+      return info.resource === 'daemonsets' ? describeDaemonSet(obj as DaemonSet, owned, events, p) : describeStatefulSet(obj as StatefulSet, owned, events, p);
+    }
     case 'apps/deployments': {
       const owned = (ctx.api.list({ group: 'apps', resource: 'replicasets' }, ns).items as ReplicaSet[]).filter((rs) =>
         rs.metadata.ownerReferences?.some((r) => r.uid === obj.metadata.uid && r.controller),
@@ -59,6 +92,16 @@ function describeObject(ctx: Ctx, info: ResourceInfo, obj: KubeObject): string {
       const pods = (ctx.api.list(PODS, undefined).items as Pod[]).filter((x) => x.spec.nodeName === obj.metadata.name);
       return describeNode(obj as Node, pods, events, p);
     }
+    case '/persistentvolumeclaims': {
+      const usedBy = (ctx.api.list(PODS, ns).items as Pod[]).filter((x) => podClaimNames(x.spec).includes(obj.metadata.name ?? ''));
+      return describePersistentVolumeClaim(obj as PersistentVolumeClaim, usedBy, events, p);
+    }
+    case '/persistentvolumes':
+      return describePersistentVolume(obj as PersistentVolume, events, p);
+    case 'storage.k8s.io/storageclasses':
+      return describeStorageClass(obj as StorageClass, events, p);
+    case 'policy/poddisruptionbudgets':
+      return describePodDisruptionBudget(obj as PodDisruptionBudget, events, p);
     default:
       return genericDescribe(obj, info, events, p);
   }

@@ -1,13 +1,14 @@
 // kubectl cordon, uncordon and drain: mirrors staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go
-// and pkg/drain (cordon.go, filters.go, drain.go). Eviction is done with DELETE (the simulator
-// has no PodDisruptionBudgets yet), then drain waits, advancing simulated time, until each pod
-// is gone.
+// and pkg/drain (cordon.go, filters.go, drain.go). Pods are evicted through the Eviction API
+// (evict.ts: PodDisruptionBudgets are respected, refusals retried every 5 s), or deleted with
+// --disable-eviction; drain then waits, advancing simulated time, until each pod is gone.
 import type { Node, Pod } from '../../api/core';
 import { controllerOf } from '../../api/meta';
 import type { Ctx } from '../context';
 import { KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
 import { waitFor } from './common';
+import { evictPods } from './evict';
 
 const NODES = { group: '', resource: 'nodes' };
 const PODS = { group: '', resource: 'pods' };
@@ -112,6 +113,12 @@ export function runDrain(ctx: Ctx): void {
   if (warnings.length) ctx.err(`Warning: ${warnings.join('; ')}`);
   const victims = decisions.filter((d) => d.action === 'delete' || (d.action === 'warn' && d.message !== 'ignoring DaemonSet-managed Pods')).map((d) => d.pod);
   const grace = ctx.flags.int('grace-period');
+  const timeout = ctx.flags.ms('timeout') > 0 ? ctx.flags.ms('timeout') : 10 * 60_000;
+  if (!ctx.flags.bool('disable-eviction')) {
+    evictPods(ctx, name, victims, grace, timeout);
+    ctx.out(`node/${name} drained`);
+    return;
+  }
   for (const p of victims) {
     ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}`);
     try {
@@ -121,7 +128,6 @@ export function runDrain(ctx: Ctx): void {
     }
   }
   const pending = new Set(victims.map((p) => p.metadata.uid));
-  const timeout = ctx.flags.ms('timeout') > 0 ? ctx.flags.ms('timeout') : 10 * 60_000;
   const check = () => {
     for (const p of victims) {
       if (!pending.has(p.metadata.uid)) continue;

@@ -20,6 +20,7 @@ import { PrefixWriter } from '../describe/writer';
 import { tabwrite } from '../printers/tabwriter';
 import { selectObjects } from './scale';
 import { waitFor } from './common';
+import { STATUS_VIEWERS } from './rollout_apps_ext';
 
 const COMMON: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -70,7 +71,8 @@ export function deploymentStatus(d: Deployment): { line: string; done: boolean; 
 export function runRolloutStatus(ctx: Ctx): void {
   const list = targets(ctx);
   for (const { info, obj } of list) {
-    requireDeployment(info);
+    const viewer = STATUS_VIEWERS[info.kind];
+    if (!viewer) requireDeployment(info);
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
     let last = '';
@@ -78,10 +80,10 @@ export function runRolloutStatus(ctx: Ctx): void {
     const check = (): boolean => {
       const d = ctx.api.tryGet(info, ns, name) as Deployment | undefined;
       if (!d) {
-        result = { line: '', done: false, error: `error: deployments.apps "${name}" not found` };
+        result = { line: '', done: false, error: `error: ${info.resource}.${info.group} "${name}" not found` };
         return true;
       }
-      result = deploymentStatus(d);
+      result = viewer ? viewer(d) : deploymentStatus(d);
       if (result.error) return true;
       // Print each new state once, as it is observed.
       if (result.line !== last) {
@@ -185,7 +187,7 @@ export function runRolloutUndo(ctx: Ctx): void {
 export function runRolloutRestart(ctx: Ctx): void {
   const errors: unknown[] = [];
   for (const { info, obj } of targets(ctx)) {
-    requireDeployment(info);
+    if (!STATUS_VIEWERS[info.kind]) requireDeployment(info);
     const d = obj as Deployment;
     if (d.spec.paused) {
       errors.push(new KubectlError("error: can't restart paused deployment (run rollout resume first)"));

@@ -7,6 +7,12 @@ import type { KubeObject } from '../../api/meta';
 import { fromSet, labelSelectorString, selectorString } from '../../api/labels';
 import { humanDuration } from '../duration';
 import { summarizePod } from './pod';
+import { ENDPOINTS_COLUMNS, ENDPOINTSLICE_COLUMNS, SERVICE_COLUMNS } from './columns_networking';
+import { CRONJOB_COLUMNS, JOB_COLUMNS } from './columns_batch';
+import { HPA_COLUMNS } from './columns_autoscaling';
+import { CONTROLLERREVISION_COLUMNS, DAEMONSET_COLUMNS, STATEFULSET_COLUMNS } from './columns_apps_ext';
+import { CONFIGMAP_COLUMNS, LIMITRANGE_COLUMNS, RESOURCEQUOTA_COLUMNS, SECRET_COLUMNS } from './columns_config';
+import { PDB_COLUMNS, PV_COLUMNS, PVC_COLUMNS, STORAGECLASS_COLUMNS } from './columns_storage';
 
 export interface PrintContext {
   now: number;
@@ -185,6 +191,23 @@ const COLUMNS: Record<string, Column[]> = {
   '/nodes': NODE_COLUMNS,
   '/namespaces': NAMESPACE_COLUMNS,
   '/events': EVENT_COLUMNS,
+  '/services': SERVICE_COLUMNS,
+  '/endpoints': ENDPOINTS_COLUMNS,
+  'discovery.k8s.io/endpointslices': ENDPOINTSLICE_COLUMNS,
+  'batch/jobs': JOB_COLUMNS,
+  'batch/cronjobs': CRONJOB_COLUMNS,
+  'autoscaling/horizontalpodautoscalers': HPA_COLUMNS,
+  'apps/daemonsets': DAEMONSET_COLUMNS,
+  'apps/statefulsets': STATEFULSET_COLUMNS,
+  'apps/controllerrevisions': CONTROLLERREVISION_COLUMNS,
+  '/configmaps': CONFIGMAP_COLUMNS,
+  '/secrets': SECRET_COLUMNS,
+  '/resourcequotas': RESOURCEQUOTA_COLUMNS,
+  '/limitranges': LIMITRANGE_COLUMNS,
+  '/persistentvolumes': PV_COLUMNS,
+  '/persistentvolumeclaims': PVC_COLUMNS,
+  'storage.k8s.io/storageclasses': STORAGECLASS_COLUMNS,
+  'policy/poddisruptionbudgets': PDB_COLUMNS,
 };
 
 /** Columns for a resource; kinds without a printer get NAME AGE (the server's default table). */

@@ -12,6 +12,8 @@ export interface TableOptions {
   withKind: boolean;
   showLabels: boolean;
   noHeaders: boolean;
+  /** -L/--label-columns: one column per label key, after the kind's own columns. */
+  labelColumns?: string[];
 }
 
 export function labelsText(labels: Record<string, string> | undefined): string {
@@ -27,6 +29,7 @@ export function tableRows(info: ResourceInfo, objs: KubeObject[], p: PrintContex
   if (!o.noHeaders) {
     const h = cols.map((c) => c.name);
     if (withNs) h.unshift('NAMESPACE');
+    for (const k of o.labelColumns ?? []) h.push((k.split('/').pop() ?? k).toUpperCase());
     if (o.showLabels) h.push('LABELS');
     rows.push(h);
   }
@@ -36,6 +39,7 @@ export function tableRows(info: ResourceInfo, objs: KubeObject[], p: PrintContex
       return c.name === 'NAME' && o.withKind ? `${kindString(info)}/${v}` : v;
     });
     if (withNs) r.unshift(obj.metadata.namespace ?? '');
+    for (const k of o.labelColumns ?? []) r.push(obj.metadata.labels?.[k] ?? '');
     if (o.showLabels) r.push(labelsText(obj.metadata.labels));
     rows.push(r);
   }
