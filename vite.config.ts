@@ -3,6 +3,15 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // monaco-yaml's worker helper imports Monaco's old deep path `monaco-editor/esm/vs/…`, which
+    // monaco-editor 0.56+ no longer exports; its package exports map `monaco-editor/…` there.
+    alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: 'monaco-editor/' }],
+  },
+  optimizeDeps: {
+    // Listed so the dev server does not re-optimise (and reload) when the editor first opens.
+    include: ['monaco-yaml', 'monaco-yaml/yaml.worker.js', 'yaml', '@xterm/xterm', '@xterm/addon-fit'],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -26,19 +26,27 @@ test('cluster loads, runs a deployment, and the console stays clean', async ({ p
   // The add-ons come up as the simulated clock runs (image pulls, container starts).
   await expect(page.locator('[data-testid^="pod:kube-system/coredns-"]').first()).toBeVisible({ timeout: 120_000 });
 
+  // The terminal is xterm.js: keys go to its (accessible) textarea; output is mirrored in a
+  // screen-reader log (terminal-output), and the line being edited in data-input.
   const terminal = page.getByTestId('terminal');
+  await expect(terminal).toHaveAttribute('data-ready', 'true');
   await page.keyboard.press('/');
-  await expect(terminal).toBeFocused();
-  await terminal.fill('kubectl create deployment web --image=nginx --replicas=3');
-  await terminal.press('Enter');
+  await expect(terminal.locator('textarea')).toBeFocused();
+  await page.keyboard.type('kubectl create deployment web --image=nginx --replicas=3');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('terminal-output')).toContainText('deployment.apps/web created');
+  // Deployments show on the Ownership lens; pods on every lens.
+  await page.getByTestId('lens:ownership').click();
   await expect(page.getByTestId('deployment:default/web')).toBeVisible();
+  await page.getByTestId('lens:placement').click();
   await expect(page.locator('[data-testid^="pod:default/web-"]')).toHaveCount(3, { timeout: 60_000 });
 
-  // History: ↑ recalls the last line.
-  await terminal.press('ArrowUp');
-  await expect(terminal).toHaveValue('kubectl create deployment web --image=nginx --replicas=3');
-  await terminal.press('Escape');
+  // History: ↑ recalls the last line; Ctrl-C drops it.
+  await terminal.click();
+  await page.keyboard.press('ArrowUp');
+  await expect(terminal).toHaveAttribute('data-input', 'kubectl create deployment web --image=nginx --replicas=3');
+  await page.keyboard.press('Control+C');
+  await expect(terminal).toHaveAttribute('data-input', '');
 
   // Let the web pods start (a little faster) so the screenshot shows them running.
   await page.getByRole('button', { name: 'Speed 5 times' }).click();

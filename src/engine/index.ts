@@ -7,7 +7,7 @@ export type { RequestEvent, TrafficStats } from './traffic/traffic';
 export type { KubeObject, ObjectMeta, OwnerReference, Condition } from './api/meta';
 export type { Pod, Node, Namespace, Event, Container, ContainerStatus, ReplicationController } from './api/core';
 export type { Deployment, ReplicaSet } from './api/apps';
-export { Cluster } from './cluster';
+export { Cluster, EPOCH } from './cluster';
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   return new Cluster(opts);

@@ -1,23 +1,69 @@
-// Layout only: each panel reads the store itself.
-import { ClusterView } from './features/cluster/ClusterView';
-import { EventFeed } from './features/events/EventFeed';
-import { Header } from './features/header/Header';
-import { CommandBox } from './features/terminal/CommandBox';
-import { WorkloadList } from './features/workloads/WorkloadList';
+// Layout only: each panel reads the stores itself.
+//   header (time controls, presenter/theme switches) + timeline slot
+//   [lessons | cluster view over narration strip, inspector beside | editor/terminal]
+import { useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
+import { GraphView } from './features/graph/GraphView';
+import { Header } from './features/header/Header';
+import { Inspector } from './features/inspector/Inspector';
+import { LessonsPanel } from './features/lessons/LessonsPanel';
+import { RightPanel } from './features/layout/RightPanel';
+import { Splitter } from './features/layout/Splitter';
+import { NarrationStrip } from './features/narration/NarrationStrip';
+import { usePageTheme } from './features/presenter/usePageTheme';
+import { ViewControls } from './features/presenter/ViewControls';
+import { TimelineSlot } from './slots';
+import { createViewStore, type PanelSizes } from './store/view';
+import { useView, useViewStoreApi, ViewProvider } from './store/viewContext';
 
 export function App() {
+  const [view] = useState(() =>
+    createViewStore({
+      presenter: new URLSearchParams(window.location.search).get('presenter') === '1',
+      storage: window.localStorage,
+      viewportWidth: window.innerWidth,
+      prefersDark: window.matchMedia?.('(prefers-color-scheme: dark)').matches,
+    }),
+  );
+  return (
+    <ViewProvider value={view}>
+      <Page />
+    </ViewProvider>
+  );
+}
+
+function Page() {
+  usePageTheme();
+  const view = useViewStoreApi();
+  const sizes = useView((s) => s.sizes);
+  const selected = useView((s) => s.selected);
+  const set = (patch: Partial<PanelSizes>) => view.setState((s) => ({ sizes: { ...s.sizes, ...patch } }));
+  const maxSide = Math.max(320, Math.round(window.innerWidth * 0.45));
   return (
     <div className="app">
-      <Header />
+      <div className="topbar">
+        <Header />
+        <ViewControls />
+      </div>
+      <TimelineSlot />
       <ErrorBanner />
-      <main className="main">
-        <ClusterView />
-        <aside className="side">
-          <WorkloadList />
-          <EventFeed />
-        </aside>
-        <CommandBox />
+      <main
+        className="workspace"
+        style={{ gridTemplateColumns: `${sizes.leftOpen ? `${sizes.left}px 6px` : 'auto 0'} minmax(0, 1fr) 6px ${sizes.right}px` }}
+      >
+        <LessonsPanel open={sizes.leftOpen} onToggle={() => set({ leftOpen: !sizes.leftOpen })} />
+        {sizes.leftOpen ? <Splitter label="Resize lessons panel" orientation="vertical" value={sizes.left} min={180} max={520} direction={1} onChange={(left) => set({ left })} /> : <span />}
+        <div className="centre" style={{ gridTemplateRows: `minmax(0, 1fr) 6px ${sizes.bottom}px` }}>
+          <div className="centre-top" style={{ gridTemplateColumns: selected ? `minmax(0, 1fr) 6px ${sizes.inspector}px` : 'minmax(0, 1fr)' }}>
+            <GraphView />
+            {selected && <Splitter label="Resize inspector" orientation="vertical" value={sizes.inspector} min={260} max={maxSide} direction={-1} onChange={(inspector) => set({ inspector })} />}
+            {selected && <Inspector />}
+          </div>
+          <Splitter label="Resize narration strip" orientation="horizontal" value={sizes.bottom} min={90} max={480} direction={-1} onChange={(bottom) => set({ bottom })} />
+          <NarrationStrip />
+        </div>
+        <Splitter label="Resize editor and terminal panel" orientation="vertical" value={sizes.right} min={280} max={maxSide} direction={-1} onChange={(right) => set({ right })} />
+        <RightPanel />
       </main>
     </div>
   );

@@ -4,7 +4,7 @@
 // applied by the pure reducer in bridge/reducer.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandResult } from '../../engine';
-import type { EngineMessage } from '../../engine/protocol';
+import type { EngineMessage, Session, Timeline } from '../../engine/protocol';
 import type { EngineClient } from '../bridge/client';
 import { reduceMessage } from '../bridge/reducer';
 import { EMPTY_STATE, type ClusterState } from '../bridge/state';
@@ -12,18 +12,36 @@ import { EMPTY_STATE, type ClusterState } from '../bridge/state';
 export interface TerminalEntry {
   id: number;
   line: string;
+  /** Standard input sent with the line (a heredoc, the editor's buffer). */
+  stdin?: string;
+  /** Set for lines replayed from the history after scrubbing back (not typed now). */
+  replayed?: boolean;
   /** Undefined while the engine is still running the command. */
   result?: CommandResult;
+}
+
+/** One YAML buffer of the editor (several documents may sit in one buffer, split by ---). */
+export interface EditorBuffer {
+  id: string;
+  name: string;
+  text: string;
 }
 
 export interface PlaygroundState {
   connection: 'connecting' | 'ready' | 'error';
   error?: string;
   cluster: ClusterState;
+  /** The Worker's history (command log, checkpoints, span) for the time scrubber. */
+  timeline?: Timeline;
   terminal: {
     entries: readonly TerminalEntry[];
     /** Lines entered, oldest first, for ↑/↓ recall. */
     history: readonly string[];
+  };
+  /** The YAML editor's buffers: UI state, saved with the page so a reload loses nothing. */
+  editor: {
+    buffers: readonly EditorBuffer[];
+    active: string;
   };
 }
 
@@ -38,10 +56,37 @@ export interface Playground {
 }
 
 export const MAX_TERMINAL_ENTRIES = 100;
+
+const STARTER_MANIFEST = `# Edit, then Apply (Ctrl+Enter). Several documents can share a buffer: separate them with ---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: hello
+  template:
+    metadata:
+      labels:
+        app: hello
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 80
+`;
 export const MAX_HISTORY = 200;
 
 export function initialState(): PlaygroundState {
-  return { connection: 'connecting', cluster: EMPTY_STATE, terminal: { entries: [], history: [] } };
+  return {
+    connection: 'connecting',
+    cluster: EMPTY_STATE,
+    terminal: { entries: [], history: [] },
+    editor: { buffers: [{ id: 'b1', name: 'manifest.yaml', text: STARTER_MANIFEST }], active: 'b1' },
+  };
 }
 
 /** Pure: the store's next state for one engine message. */
@@ -60,15 +105,36 @@ export function reducePlayground(s: PlaygroundState, msg: EngineMessage): Playgr
     }
     case 'error':
       return { ...s, connection: s.connection === 'ready' ? 'ready' : 'error', error: msg.message };
+    case 'timeline':
+      return { ...s, timeline: msg.timeline };
+    case 'replayed': {
+      // Replayed lines get negative ids (typed lines count up from 1), unique within the list.
+      const id = Math.min(0, ...s.terminal.entries.map((e) => e.id)) - 1;
+      const entry: TerminalEntry = { id, line: msg.command.line, replayed: true, result: msg.result };
+      return { ...s, terminal: { ...s.terminal, entries: [...s.terminal.entries, entry].slice(-MAX_TERMINAL_ENTRIES) } };
+    }
     case 'queryResult':
       // Answers to queries go to whoever asked (EngineClient.query), not into the store.
       return s;
   }
 }
 
-export function createPlaygroundStore(client: EngineClient, opts: { seed?: number } = {}): Playground {
-  const store = createStore<PlaygroundState>()(() => initialState());
+export interface PlaygroundOptions {
+  seed?: number;
+  /** A saved page, an imported file or a share link's scenario: the Worker restores it. */
+  session?: Session;
+  /** UI state restored with the page (editor buffers, terminal history). */
+  restore?: Partial<Pick<PlaygroundState, 'editor'>> & { history?: readonly string[] };
+}
+
+export function createPlaygroundStore(client: EngineClient, opts: PlaygroundOptions = {}): Playground {
+  const init = initialState();
+  const store = createStore<PlaygroundState>()(() => ({
+    ...init,
+    ...(opts.restore?.editor ? { editor: opts.restore.editor } : {}),
+    terminal: { ...init.terminal, history: opts.restore?.history ?? [] },
+  }));
   const unsubscribe = client.subscribe((msg) => store.setState((s) => reducePlayground(s, msg), true));
-  client.send({ type: 'init', seed: opts.seed ?? 1 });
+  client.send({ type: 'init', seed: opts.seed ?? 1, ...(opts.session ? { session: opts.session } : {}) });
   return { store, client, detach: unsubscribe };
 }

@@ -1,0 +1,31 @@
+// How a terminal entry looks on screen. kubectl's own output is printed unmodified (only line
+// ends become CR LF, which a terminal needs); the prompt and the "replayed" note are ours.
+import type { TerminalEntry } from '../../store/store';
+
+export const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** The output of a finished command, each stream ending in a newline. */
+export function renderOutput(e: TerminalEntry): string {
+  const r = e.result;
+  if (!r) return '';
+  const end = (s: string) => (s === '' || s.endsWith('\n') ? s : s + '\n');
+  return crlf(end(r.stdout) + end(r.stderr));
+}
+
+/** The command line as a shell would have echoed it (for commands not typed here). */
+export function renderCommandLine(e: TerminalEntry): string {
+  const note = e.replayed ? ' \x1b[2m# replayed from the timeline\x1b[0m' : '';
+  let s = `\x1b[1;32m$\x1b[0m ${e.line}${note}\r\n`;
+  if (e.stdin !== undefined) s += `\x1b[2m  (with ${countLines(e.stdin)} lines on stdin)\x1b[0m\r\n`;
+  return s;
+}
+
+function countLines(s: string): number {
+  return s === '' ? 0 : s.replace(/\n$/, '').split('\n').length;
+}
+
+/** Plain text of an entry, for the accessible log beside the terminal. */
+export function entryText(e: TerminalEntry): string {
+  const r = e.result;
+  return `$ ${e.line}\n${r ? r.stdout + r.stderr : 'running…'}`;
+}

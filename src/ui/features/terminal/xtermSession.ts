@@ -1,0 +1,109 @@
+// The xterm.js side of the terminal, loaded lazily (xterm is ~80 kB gzip): mounts a Terminal in
+// an element, feeds keystrokes through ShellInput, runs submitted lines with the runCommand
+// action, and prints every terminal entry from the store, whoever ran it (typed here, a graph
+// action, the editor, a replay after scrubbing).
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { runCommand } from '../../actions/runCommand';
+import type { Playground, TerminalEntry } from '../../store/store';
+import { complete, completionContext } from './completion';
+import { renderCommandLine, renderOutput } from './render';
+import { ShellInput } from './shellInput';
+
+export interface TerminalSession {
+  focus(): void;
+  dispose(): void;
+}
+
+const BANNER = '\x1b[2mkubectl and sim commands · Tab completes · \u2191/\u2193 history · Ctrl-C cancels · clear\x1b[0m\r\n';
+
+export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession {
+  const term = new Terminal({
+    fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace",
+    fontSize: 15,
+    lineHeight: 1.15,
+    cursorBlink: true,
+    scrollback: 5000,
+    allowProposedApi: false,
+    theme: { background: '#0f1626', foreground: '#e2e8f0', cursor: '#7aa7ff', selectionBackground: '#31457a' },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(el);
+  term.textarea?.setAttribute('aria-label', 'Command (kubectl or sim)');
+  safeFit(fit);
+  const resize = new ResizeObserver(() => safeFit(fit));
+  resize.observe(el);
+
+  const shell = new ShellInput({
+    history: () => pg.store.getState().terminal.history,
+    complete: (line) => complete(line, completionContext(pg.store.getState().cluster.objects)),
+    cols: () => term.cols,
+  });
+  const printed = new Set<number>();
+  const typed = new Set<number>();
+  let waitingFor: number | undefined;
+
+  const syncInput = () => {
+    el.dataset.input = shell.buffer;
+  };
+
+  term.write(BANNER);
+  // Entries from before this terminal was mounted (the panel was hidden, say).
+  for (const e of pg.store.getState().terminal.entries) {
+    if (!e.result) continue;
+    printed.add(e.id);
+    term.write(renderCommandLine(e) + renderOutput(e));
+  }
+  term.write(shell.prompt());
+
+  term.onData((data) => {
+    const r = shell.feed(data);
+    if (r.clear) term.clear();
+    if (r.write) term.write(r.write);
+    for (const s of r.submits) {
+      const id = runCommand(pg, s.line, s.stdin);
+      if (id === undefined) continue; // `clear`
+      typed.add(id);
+      waitingFor = id;
+    }
+    syncInput();
+  });
+
+  const print = (e: TerminalEntry) => {
+    printed.add(e.id);
+    if (typed.has(e.id)) {
+      term.write(renderOutput(e));
+      if (waitingFor === e.id) {
+        waitingFor = undefined;
+        term.write(shell.prompt());
+      }
+    } else if (waitingFor === undefined) {
+      // The prompt is showing: print above it, then draw it again with what was being typed.
+      term.write(shell.erase() + renderCommandLine(e) + renderOutput(e) + shell.prompt());
+    } else term.write(renderCommandLine(e) + renderOutput(e));
+  };
+
+  const unsubscribe = pg.store.subscribe((s, prev) => {
+    if (s.terminal.entries === prev.terminal.entries) return;
+    for (const e of s.terminal.entries) if (e.result && !printed.has(e.id)) print(e);
+  });
+
+  return {
+    focus: () => term.focus(),
+    dispose() {
+      unsubscribe();
+      resize.disconnect();
+      term.dispose();
+    },
+  };
+}
+
+function safeFit(fit: FitAddon): void {
+  try {
+    fit.fit();
+  } catch {
+    // Not laid out yet (hidden tab): the next resize fits it.
+  }
+}
