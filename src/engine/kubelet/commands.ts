@@ -276,10 +276,19 @@ function parseBytes(v: string): number {
   return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()] ?? 1);
 }
 
+/**
+ * Helper scripts that only exist in one image. kubernetes-zookeeper's `zookeeper-ready PORT`
+ * sends `ruok` to the local server and exits 0 on `imok` (its readiness and liveness probe in
+ * the ZooKeeper tutorial); the server is up whenever the container is running here.
+ */
+const IMAGE_PROGRAMS: Record<string, Record<string, Impl>> = {
+  'registry.k8s.io/kubernetes-zookeeper': { 'zookeeper-ready': () => 0 },
+};
+
 /** Run `argv` in the process; undefined when no such program exists. */
 export function runProgram(b: Builtin, argv: string[]): number | undefined {
   const base = argv[0].split('/').pop() ?? argv[0];
-  const impl = b.input.programs?.[base] ?? PROGRAMS[base] ?? (/^perl[\d.]*$/.test(base) ? PROGRAMS.perl : /^python[\d.]*$/.test(base) ? PROGRAMS.python3 : undefined);
+  const impl = b.input.programs?.[base] ?? IMAGE_PROGRAMS[b.input.image.repository]?.[base] ?? PROGRAMS[base] ?? (/^perl[\d.]*$/.test(base) ? PROGRAMS.perl : /^python[\d.]*$/.test(base) ? PROGRAMS.python3 : undefined);
   if (impl) return impl(b, argv.slice(1));
   const server = serverProgram(b.input.image, argv, b.input);
   if (server) b.forever({ ...server, ignoresSigterm: !b.pid1 });
@@ -300,7 +309,7 @@ export function runProgram(b: Builtin, argv: string[]): number | undefined {
 export function isKnownProgram(image: ImageSpec, name: string): boolean {
   const base = name.split('/').pop() ?? name;
   if (['sh', 'bash', 'ash', 'dash', 'exec', 'docker-entrypoint.sh', 'entrypoint.sh'].includes(base)) return true;
-  if (PROGRAMS[base] || /^perl[\d.]*$/.test(base) || /^python[\d.]*$/.test(base)) return true;
+  if (PROGRAMS[base] || IMAGE_PROGRAMS[image.repository]?.[base] || /^perl[\d.]*$/.test(base) || /^python[\d.]*$/.test(base)) return true;
   return (image.serverCommands ?? []).some((c) => (c.split('/').pop() ?? c) === base) || (image.entrypoint ?? []).some((c) => (c.split('/').pop() ?? c) === base);
 }
 

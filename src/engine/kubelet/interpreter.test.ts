@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultImages } from './catalogue';
 import { ImageCatalogue } from './images';
-import { interpret, resolveArgv } from './interpreter';
+import { execInContainer, interpret, resolveArgv } from './interpreter';
 import { renderLogs, renderTime } from './program';
 import { parseImageRef } from './reference';
 import { piDigits } from './commands';
@@ -78,5 +78,11 @@ describe('image references', () => {
       'nginx:1.27-alpine', 'registry.k8s.io/coredns/coredns:v1.11.3', 'registry.k8s.io/etcd:3.5.16-0', 'registry.k8s.io/kube-apiserver:v1.32.2', 'hashicorp/http-echo']) {
       expect(cat.resolve(image).kind, image).toBe('ok');
     }
+  });
+
+  it("kubernetes-zookeeper's zookeeper-ready probe script exists only in that image", () => {
+    const input = (image: string) => ({ image: cat.get(image)!, argv: [], env: [] as [string, string][], hostname: 'zk-0', baseFiles: {}, stopMs: 100, startupMs: 100 });
+    expect(execInContainer(input('registry.k8s.io/kubernetes-zookeeper'), ['sh', '-c', 'zookeeper-ready 2181'], new Map()).code).toBe(0);
+    expect(execInContainer(input('busybox'), ['sh', '-c', 'zookeeper-ready 2181'], new Map()).code).toBe(127);
   });
 });
