@@ -4,6 +4,7 @@
 import type { KubeObject } from './api/meta';
 import { ResourceCatalogue } from './api/resources';
 import { APIServer } from './apiserver/apiserver';
+import { isStatusError } from './apiserver/errors';
 import { registerBuiltins } from './apiserver/registry';
 import { InformerFactory } from './client/informer';
 import { EventRecorder } from './client/recorder';
@@ -15,15 +16,20 @@ import { Scheduler } from './scheduler/scheduler';
 import { createControllers } from './controllers/manager';
 import { BOOT_SETTLE_MS, bootstrapCluster, defaultNodes } from './bootstrap/bootstrap';
 import { runKubectl, type KubectlOptions } from './kubectl/kubectl';
+import { KubeConfig } from './kubectl/kubeconfig';
+import { complete, type Completion } from './kubectl/completion';
 import { runSimCommand } from './sim/commands';
-import { SimClock } from './sim/clock';
+import { SimClock, type Timer } from './sim/clock';
 import { Rng } from './sim/rng';
 import { Trace, type TraceEntry } from './sim/trace';
 import { Store, type WatchEvent } from './store/store';
 import { Heartbeats } from './sim/heartbeats';
+import { ControlPlane, type ControlPlaneStatus } from './sim/controlplane';
 import { KubeProxy } from './proxy/proxier';
 import { ClusterNetwork } from './traffic/network';
 import { TrafficManager, type RequestEvent, type TrafficStats } from './traffic/traffic';
+import { IngressNginxController } from './ingress/controller';
+import { NetworkPolicyEnforcer } from './networkpolicy/enforcer';
 import { serviceEnvSource } from './kubelet/service_env';
 import type { Service } from './api/networking';
 
@@ -75,6 +81,10 @@ export interface Snapshot {
   heartbeats: ReturnType<Heartbeats['save']>;
   trace: ReturnType<Trace['save']>;
   images: ReturnType<ImageCatalogue['all']>;
+  /** kubectl's kubeconfig (current context, its namespace); absent in older snapshots. */
+  kubeconfig?: ReturnType<KubeConfig['save']>;
+  /** Which control-plane components run (for readers; restored from components.controlplane). */
+  controlPlane?: ControlPlaneStatus;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -105,6 +115,8 @@ export class Cluster {
   readonly events: EventRecorder;
   readonly images: ImageCatalogue;
   readonly heartbeats = new Heartbeats();
+  /** kubectl's kubeconfig: `kubectl config set-context --current --namespace=X` changes it. */
+  readonly kubeconfig = new KubeConfig();
   readonly ctx: ComponentContext;
   readonly scheduler: Scheduler;
   readonly controllers: Component[];
@@ -113,6 +125,11 @@ export class Cluster {
   readonly proxy: KubeProxy;
   readonly network: ClusterNetwork;
   readonly traffic: TrafficManager;
+  /** The simulated ingress-nginx controller and the NetworkPolicy enforcer (ingress/, networkpolicy/). */
+  readonly ingress: IngressNginxController;
+  readonly networkPolicy: NetworkPolicyEnforcer;
+  /** `sim controlplane stop|start …`: which components run, and their timers while stopped. */
+  readonly controlPlane: ControlPlane;
   private nodeConfigs: NodeConfig[] = [];
   private componentsByName = new Map<string, Component>();
   private pendingChanges = new Map<string, ObjectChange>();
@@ -155,6 +172,15 @@ export class Cluster {
     this.traffic = new TrafficManager(this.ctx, this.network, this.kubelets);
     this.componentsByName.set(this.proxy.name, this.proxy);
     this.componentsByName.set(this.traffic.name, this.traffic);
+    // On the request path too: the simulated ingress-nginx controller (listens on the
+    // control-plane node's :80/:443) and the NetworkPolicy enforcer kindnet bundles.
+    this.ingress = new IngressNginxController(this.ctx, this.network);
+    this.networkPolicy = new NetworkPolicyEnforcer(this.ctx);
+    this.network.filters.push(this.networkPolicy.filter);
+    this.componentsByName.set(this.ingress.name, this.ingress);
+    this.componentsByName.set(this.networkPolicy.name, this.networkPolicy);
+    this.controlPlane = new ControlPlane(this, this.componentsByName);
+    this.componentsByName.set(this.controlPlane.name, this.controlPlane);
 
     this.store.watchAll((e) => this.collect(e));
     this.trace.onRecord((t) => this.pendingTraces.push(t));
@@ -163,9 +189,10 @@ export class Cluster {
       this.restore(snap);
     } else {
       const nodes = defaultNodes(opts.nodes);
-      for (const c of this.controllers) c.start();
-      this.scheduler.start();
-      this.proxy.start();
+      for (const c of this.controllers) this.startComponent(c);
+      this.startComponent(this.scheduler);
+      this.startComponent(this.proxy);
+      this.startComponent(this.ingress);
       this.informers.startAll();
       this.started = true;
       bootstrapCluster(this, nodes, { bare: !!opts.bare });
@@ -188,6 +215,11 @@ export class Cluster {
     this.settle();
     this.flush();
     return res;
+  }
+
+  /** Tab completion of a terminal line (`kubectl …` or `sim …`) at the cursor. */
+  complete(line: string, cursor?: number): Completion {
+    return complete(this, line, cursor);
   }
 
   /** Run a `sim …` verb (node fail/recover/add, pod crash). */
@@ -219,7 +251,8 @@ export class Cluster {
       const t = this.clock.popDue(target);
       if (!t) break;
       const c = this.componentsByName.get(t.owner);
-      if (c && c.running !== false) c.onTimer?.(t);
+      if (c && c.running === false) this.controlPlane.defer(t);
+      else if (c) this.deliverTimer(c, t);
       this.settle();
     }
     this.clock.setNow(target);
@@ -254,6 +287,8 @@ export class Cluster {
         heartbeats: this.heartbeats.save(),
         trace: this.trace.save(),
         images: this.images.all(),
+        kubeconfig: this.kubeconfig.save(),
+        controlPlane: this.controlPlane.status(),
       }),
     ) as Snapshot;
   }
@@ -286,7 +321,7 @@ export class Cluster {
     this.kubelets.set(cfg.name, k);
     this.componentsByName.set(k.name, k);
     this.nodeConfigs.push(cfg);
-    k.start();
+    this.startComponent(k);
     this.settle();
     return k;
   }
@@ -305,17 +340,42 @@ export class Cluster {
     k.serviceEnv = serviceEnvSource(() => services.list(), startedAt, (ts) => this.clock.parse(ts));
   }
 
+  /** Which control-plane components run ('running' | 'stopped' each), for the UI. */
+  controlPlaneStatus(): ControlPlaneStatus {
+    return this.controlPlane.status();
+  }
+
   nodeNames(): string[] {
     return [...this.kubelets.keys()];
   }
 
   // ------------------------------------------------------------------ loop
 
+  /** Start a component, noting which informer handlers are its own (a restart replays them). */
+  private startComponent(c: Component): void {
+    this.informers.withOwner(c.name, () => c.start());
+  }
+
+  /**
+   * Hand a due timer to its component. A handler that writes to an API server that is down
+   * (sim controlplane stop apiserver) fails like any request; the component catches up when
+   * the API server is back and every component resyncs.
+   */
+  private deliverTimer(c: Component, t: Timer): void {
+    try {
+      c.onTimer?.(t);
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      this.trace.record({ component: c.name, action: 'error', message: `timer ${t.kind} failed: ${e.message}` });
+    }
+  }
+
   /** Let every component process its queued work until the cluster is quiet. */
   settle(): void {
     if (!this.started) return;
     for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      let worked = false;
+      // Timers that fell due while their component was stopped, once it runs again.
+      let worked = this.controlPlane.deliverDeferred();
       for (const c of this.componentsByName.values()) {
         if (c.running !== false && c.hasWork()) {
           c.runOnce();
@@ -363,7 +423,7 @@ export class Cluster {
       this.componentsByName.set(k.name, k);
       this.nodeConfigs.push(cfg);
     }
-    for (const c of this.componentsByName.values()) c.start();
+    for (const c of this.componentsByName.values()) this.startComponent(c);
     this.informers.startAll();
     // The snapshot was taken with every queue empty: drop what the informers' initial adds queued,
     // then put back each component's own state and the pending timers.
@@ -374,6 +434,7 @@ export class Cluster {
     this.events.load(s.events);
     this.heartbeats.load(s.heartbeats);
     this.trace.load(s.trace);
+    this.kubeconfig.load(s.kubeconfig);
     this.pendingChanges.clear();
     this.pendingTraces = [];
     this.started = true;

@@ -8,6 +8,10 @@ export type { KubeObject, ObjectMeta, OwnerReference, Condition } from './api/me
 export type { Pod, Node, Namespace, Event, Container, ContainerStatus, ReplicationController } from './api/core';
 export type { Deployment, ReplicaSet } from './api/apps';
 export { Cluster, EPOCH } from './cluster';
+export { complete as completeCommandLine, type Completion } from './kubectl/completion';
+export { startWatch, type StartedWatch, type WatchHandle } from './kubectl/watch';
+export { prepareEdit, finishEdit, type PreparedEdit, type EditTarget } from './kubectl/cmd/edit';
+export { setExplainSchema, type ExplainSchema } from './kubectl/explain/schema';
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   return new Cluster(opts);

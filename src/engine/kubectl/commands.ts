@@ -29,6 +29,19 @@ import {
   runRolloutUndo,
 } from './cmd/rollout';
 import { SCALE_FLAGS, SET_IMAGE_FLAGS, runScale, runSetImage } from './cmd/scale';
+import { PATCH_FLAGS, runPatch } from './cmd/patch';
+import { REPLACE_FLAGS, runReplace } from './cmd/replace';
+import { LABEL_FLAGS, runLabel } from './cmd/label';
+import { ANNOTATE_FLAGS, runAnnotate } from './cmd/annotate';
+import { SET_ENV_FLAGS, runSetEnv } from './cmd/set_env';
+import { SET_RESOURCES_FLAGS, runSetResources } from './cmd/set_resources';
+import { EDIT_FLAGS, runEdit } from './cmd/edit';
+import { EXPLAIN_FLAGS, runExplain } from './cmd/explain';
+import { API_VERSIONS_FLAGS, runApiVersions } from './cmd/api_versions';
+import { CONFIG_FLAGS, GET_CONTEXTS_FLAGS, SET_CONTEXT_FLAGS, VIEW_FLAGS, runCurrentContext, runGetContexts, runSetContext, runUseContext, runView } from './cmd/config';
+import { WAIT_FLAGS, runWait } from './cmd/wait';
+import { DIFF_FLAGS, runDiff } from './cmd/diff';
+import { EVENTS_FLAGS, runEvents } from './cmd/events';
 
 export interface Command {
   name: string;
@@ -63,6 +76,8 @@ export const COMMANDS: Command[] = [
   { name: 'scale', short: 'Set a new size for a deployment, replica set, or replication controller', usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]', flags: SCALE_FLAGS, run: runScale },
   { name: 'set', short: 'Set specific features on objects', usage: 'kubectl set SUBCOMMAND [options]', flags: [], subcommands: [
     { name: 'image', short: 'Update the image of a pod template', usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]', flags: SET_IMAGE_FLAGS, run: runSetImage },
+    { name: 'env', short: 'Update environment variables on a pod template', usage: 'kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]', flags: SET_ENV_FLAGS, run: runSetEnv },
+    { name: 'resources', short: 'Update resource requests/limits on objects with pod templates', usage: 'kubectl set resources (-f FILENAME | TYPE NAME) ([--limits=LIMITS & --requests=REQUESTS] [options]', flags: SET_RESOURCES_FLAGS, run: runSetResources },
   ] },
   { name: 'rollout', short: 'Manage the rollout of a resource', usage: 'kubectl rollout SUBCOMMAND [options]', flags: [], subcommands: [
     { name: 'history', short: 'View rollout history', usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]', flags: ROLLOUT_HISTORY_FLAGS, run: runRolloutHistory },
@@ -83,6 +98,23 @@ export const COMMANDS: Command[] = [
   { name: 'cluster-info', short: 'Display cluster information', usage: 'kubectl cluster-info [flags] [options]', flags: [], run: runClusterInfo },
   { name: 'api-resources', short: 'Print the supported API resources on the server', usage: 'kubectl api-resources [flags] [options]', flags: API_RESOURCES_FLAGS, run: runApiResources },
   { name: 'version', short: 'Print the client and server version information', usage: 'kubectl version [flags] [options]', flags: VERSION_FLAGS, run: runVersion },
+  { name: 'patch', short: 'Update fields of a resource', usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]', flags: PATCH_FLAGS, run: runPatch },
+  { name: 'replace', short: 'Replace a resource by file name or stdin', usage: 'kubectl replace -f FILENAME [options]', flags: REPLACE_FLAGS, run: runReplace },
+  { name: 'label', short: 'Update the labels on a resource', usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]', flags: LABEL_FLAGS, run: runLabel },
+  { name: 'annotate', short: 'Update the annotations on a resource', usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]', flags: ANNOTATE_FLAGS, run: runAnnotate },
+  { name: 'edit', short: 'Edit a resource on the server', usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]', flags: EDIT_FLAGS, run: runEdit },
+  { name: 'explain', short: 'Get documentation for a resource', usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]', flags: EXPLAIN_FLAGS, run: runExplain },
+  { name: 'api-versions', short: 'Print the supported API versions on the server, in the form of "group/version"', usage: 'kubectl api-versions [options]', flags: API_VERSIONS_FLAGS, run: runApiVersions },
+  { name: 'config', short: 'Modify kubeconfig files', usage: 'kubectl config SUBCOMMAND [options]', flags: CONFIG_FLAGS, subcommands: [
+    { name: 'current-context', short: 'Display the current-context', usage: 'kubectl config current-context [options]', flags: [], run: runCurrentContext },
+    { name: 'get-contexts', short: 'Describe one or many contexts', usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]', flags: GET_CONTEXTS_FLAGS, run: runGetContexts },
+    { name: 'set-context', short: 'Set a context entry in kubeconfig', usage: 'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]', flags: SET_CONTEXT_FLAGS, run: runSetContext },
+    { name: 'use-context', aliases: ['use'], short: 'Set the current-context in a kubeconfig file', usage: 'kubectl config use-context CONTEXT_NAME [options]', flags: [], run: runUseContext },
+    { name: 'view', short: 'Display merged kubeconfig settings or a specified kubeconfig file', usage: 'kubectl config view [flags] [options]', flags: VIEW_FLAGS, run: runView },
+  ] },
+  { name: 'wait', short: 'Experimental: Wait for a specific condition on one or many resources', usage: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]", flags: WAIT_FLAGS, run: runWait },
+  { name: 'diff', short: 'Diff the live version against a would-be applied version', usage: 'kubectl diff -f FILENAME [options]', flags: DIFF_FLAGS, run: runDiff },
+  { name: 'events', short: 'List events', usage: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [options]', flags: EVENTS_FLAGS, run: runEvents },
 ];
 
 /** Cobra's "did you mean": Levenshtein distance ≤ 2, or a prefix of a command name. */

@@ -36,6 +36,8 @@ export interface Ctx {
   /** Command path for usage messages: 'get', 'rollout status', … */
   command: string;
   out(line: string): void;
+  /** Text without the newline out() adds (-o jsonpath prints none, as kubectl does). */
+  raw(text: string): void;
   err(line: string): void;
   /** Advance simulated time (waits in delete, rollout status, drain). */
   advance(ms: number): void;

@@ -1,6 +1,6 @@
 // How kubectl turns an error into stderr text and an exit code: mirrors checkErr,
 // StandardErrorMessage and MultipleErrors in staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go.
-import { StatusError } from '../apiserver/errors';
+import { ConnectionRefusedError, StatusError } from '../apiserver/errors';
 
 /** An error whose message kubectl prints as is (it carries its own `error: ` prefix or not). */
 export class KubectlError extends Error {
@@ -34,6 +34,8 @@ export function addSourceToErr(verb: string, source: string, err: unknown): unkn
 
 /** StandardErrorMessage: `Error from server (NotFound): pods "x" not found` for API errors. */
 export function standardErrorMessage(err: unknown): string | undefined {
+  // A *url.Error whose cause is "connection refused": the API server is not listening.
+  if (err instanceof ConnectionRefusedError) return `The connection to the server ${err.host} was refused - did you specify the right host or port?`;
   if (err instanceof StatusError) {
     const s = err.status;
     if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message})`;
@@ -64,6 +66,7 @@ export function errorText(err: unknown): { text: string; exitCode: number } {
     const lines = err.errors.map((e) => standardErrorMessage(e) ?? (e instanceof Error ? e.message : String(e)));
     return { text: lines.join('\n'), exitCode: 1 };
   }
+  if (err instanceof ConnectionRefusedError) return { text: standardErrorMessage(err)!, exitCode: 1 };
   if (err instanceof StatusError) {
     if (err.status.reason === 'Invalid') return { text: invalidMessage(err), exitCode: 1 };
     return { text: standardErrorMessage(err)!, exitCode: 1 };

@@ -6,8 +6,11 @@ import type { Cluster, CommandResult } from '../cluster';
 import type { Ctx, KubectlOptions } from './context';
 import { COMMANDS, suggestionsFor, type Command } from './commands';
 import { errorText } from './errors';
+import { ConnectionRefusedError } from '../apiserver/errors';
 import { FlagError, GLOBAL_FLAGS, parseFlags, takesValue } from './flags';
 import { TokenizeError, tokenize } from './tokenize';
+import { commandHelp, rootHelp } from './help';
+import { kubeConfigOf } from './kubeconfig';
 
 export type { KubectlOptions } from './context';
 
@@ -26,32 +29,7 @@ function nextWord(tokens: string[], from: number, specs: Command['flags']): numb
 }
 
 function helpText(cmd: Command | undefined, path: string): string {
-  if (!cmd) {
-    return [
-      'kubectl controls the Kubernetes cluster manager (simulated).',
-      '',
-      'Commands:',
-      ...COMMANDS.map((c) => `  ${c.name.padEnd(15)}${c.short}`),
-      '',
-      'Usage:',
-      '  kubectl [flags] [options]',
-      '',
-      'Use "kubectl <command> --help" for more information about a given command.',
-    ].join('\n');
-  }
-  const lines = [`${cmd.short}.`, ''];
-  if (cmd.subcommands) {
-    lines.push('Available Commands:');
-    for (const s of cmd.subcommands) lines.push(`  ${s.name.padEnd(14)}${s.short}`);
-    lines.push('');
-  }
-  if (cmd.flags.length) {
-    lines.push('Options:');
-    for (const f of cmd.flags) lines.push(`    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '' : `=${f.default !== undefined ? JSON.stringify(f.default) : "''"}`}`);
-    lines.push('');
-  }
-  lines.push('Usage:', `  ${cmd.usage}`, '', `Use "kubectl ${path} --help" for more information about a given command.`);
-  return lines.join('\n');
+  return cmd ? commandHelp(cmd, path) : rootHelp();
 }
 
 /**
@@ -62,8 +40,10 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
   const opts: KubectlOptions = typeof stdinOrOpts === 'string' ? { stdin: stdinOrOpts } : stdinOrOpts ?? {};
   const out: string[] = [];
   const err: string[] = [];
+  // out() lines end with a newline; raw() text (jsonpath output) is printed as is.
+  const rawAt = new Set<number>();
   const result = (exitCode: number): CommandResult => ({
-    stdout: out.length ? out.join('\n') + '\n' : '',
+    stdout: out.map((l, i) => (rawAt.has(i) ? l : l + '\n')).join(''),
     stderr: err.length ? err.join('\n') + '\n' : '',
     exitCode,
   });
@@ -79,6 +59,19 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
       return result(0);
     }
     const verb = tokens[verbAt];
+    if (verb === 'help') {
+      // `kubectl help [COMMAND [SUBCOMMAND]]` prints the same text as `--help`.
+      const [name, subName] = tokens.slice(verbAt + 1).filter((t) => !t.startsWith('-'));
+      const c = name === undefined ? undefined : COMMANDS.find((x) => x.name === name || x.aliases?.includes(name));
+      const sc = c && subName !== undefined ? c.subcommands?.find((x) => x.name === subName || x.aliases?.includes(subName)) : undefined;
+      if (name !== undefined && !c) {
+        err.push(`Unknown help topic [\`${name}\`]`);
+        out.push(helpText(undefined, ''));
+        return result(0);
+      }
+      out.push(helpText(sc ?? c, sc ? `${c!.name} ${sc.name}` : c?.name ?? ''));
+      return result(0);
+    }
     let cmd = COMMANDS.find((c) => c.name === verb || c.aliases?.includes(verb));
     if (!cmd) {
       const s = suggestionsFor(verb);
@@ -119,14 +112,21 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
       clock: cluster.clock,
       opts,
       flags,
-      namespace: ns || 'default',
+      namespace: ns || kubeConfigOf(cluster).namespace(),
       explicitNamespace: flags.has('namespace'),
       command: path,
       out: (line) => out.push(line),
+      raw: (text) => rawAt.add(out.push(text) - 1),
       err: (line) => err.push(line),
       advance: (ms) => cluster.advance(ms),
       now: () => cluster.clock.now(),
     };
+    // The API server is down: kubectl's discovery request is refused before any command runs
+    // (only `kubectl version --client` needs no server). See sim/controlplane.ts.
+    if (!cluster.api.available && !(path === 'version' && flags.bool('client'))) {
+      const e = cluster.api.unavailableError();
+      if (e instanceof ConnectionRefusedError) throw e;
+    }
     cmd.run!(ctx);
     return result(0);
   } catch (e) {

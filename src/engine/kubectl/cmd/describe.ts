@@ -18,7 +18,8 @@ import { podClaimNames, type PersistentVolume, type PersistentVolumeClaim, type 
 import type { PodDisruptionBudget } from '../../api/policy';
 import { describePod } from '../describe/pod';
 import { describeService } from '../describe/service';
-import type { EndpointSlice, Service } from '../../api/networking';
+import type { EndpointSlice, Ingress, IngressClass, NetworkPolicy, Service } from '../../api/networking';
+import { describeIngress, describeIngressClass, describeNetworkPolicy } from '../describe/ingress';
 import { describeConfigMap, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret } from '../describe/config';
 import type { ConfigMap, LimitRange, ResourceQuota, Secret } from '../../api/config';
 import type { Namespace } from '../../api/core';
@@ -27,6 +28,11 @@ import type { DaemonSet, StatefulSet } from '../../api/apps';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from '../describe/workloads';
 import { LEVEL_0, PrefixWriter, rfc1123z } from '../describe/writer';
 import { listOptions, namespaceFor, printContext } from './common';
+import { describeCronJob, describeJob } from '../describe/batch';
+import { describeHorizontalPodAutoscaler } from '../describe/autoscaling';
+import { describeGeneric } from '../describe/generic';
+import type { CronJob, Job } from '../../api/batch';
+import type { HorizontalPodAutoscaler } from '../../api/autoscaling';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -100,8 +106,27 @@ function describeObject(ctx: Ctx, info: ResourceInfo, obj: KubeObject): string {
       return describePersistentVolume(obj as PersistentVolume, events, p);
     case 'storage.k8s.io/storageclasses':
       return describeStorageClass(obj as StorageClass, events, p);
+    case 'batch/jobs':
+      return describeJob(obj as Job, events, p);
+    case 'batch/cronjobs':
+      return describeCronJob(obj as CronJob, events, p);
+    case 'autoscaling/horizontalpodautoscalers':
+      return describeHorizontalPodAutoscaler(obj as HorizontalPodAutoscaler, events, p);
+    case 'apps/controllerrevisions':
+    case '/events':
+      return describeGeneric(obj, info.namespaced, events, p);
     case 'policy/poddisruptionbudgets':
       return describePodDisruptionBudget(obj as PodDisruptionBudget, events, p);
+    case 'networking.k8s.io/ingresses': {
+      const services = ctx.api.list({ group: '', resource: 'services' }, ns).items as Service[];
+      const slices = ctx.api.list({ group: 'discovery.k8s.io', resource: 'endpointslices' }, ns).items as EndpointSlice[];
+      return describeIngress(obj as Ingress, { services, slices }, events, p);
+    }
+    case 'networking.k8s.io/ingressclasses':
+      return describeIngressClass(obj as IngressClass, events, p);
+    case 'networking.k8s.io/networkpolicies':
+      // metav1.Time's String(): `2025-03-03 09:00:00 +0000 UTC`.
+      return describeNetworkPolicy(obj as NetworkPolicy, (obj.metadata.creationTimestamp ?? '').replace('T', ' ').replace(/Z$/, ' +0000 UTC'));
     default:
       return genericDescribe(obj, info, events, p);
   }

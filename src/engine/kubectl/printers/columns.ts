@@ -13,6 +13,7 @@ import { HPA_COLUMNS } from './columns_autoscaling';
 import { CONTROLLERREVISION_COLUMNS, DAEMONSET_COLUMNS, STATEFULSET_COLUMNS } from './columns_apps_ext';
 import { CONFIGMAP_COLUMNS, LIMITRANGE_COLUMNS, RESOURCEQUOTA_COLUMNS, SECRET_COLUMNS } from './columns_config';
 import { PDB_COLUMNS, PV_COLUMNS, PVC_COLUMNS, STORAGECLASS_COLUMNS } from './columns_storage';
+import { INGRESS_COLUMNS, INGRESSCLASS_COLUMNS, NETWORKPOLICY_COLUMNS } from './columns_ingress';
 
 export interface PrintContext {
   now: number;
@@ -208,6 +209,9 @@ const COLUMNS: Record<string, Column[]> = {
   '/persistentvolumeclaims': PVC_COLUMNS,
   'storage.k8s.io/storageclasses': STORAGECLASS_COLUMNS,
   'policy/poddisruptionbudgets': PDB_COLUMNS,
+  'networking.k8s.io/ingresses': INGRESS_COLUMNS,
+  'networking.k8s.io/ingressclasses': INGRESSCLASS_COLUMNS,
+  'networking.k8s.io/networkpolicies': NETWORKPOLICY_COLUMNS,
 };
 
 /** Columns for a resource; kinds without a printer get NAME AGE (the server's default table). */
