@@ -1,6 +1,6 @@
 // Development-time generator for the editor's Kubernetes JSON Schema (run: npx tsx
 // scripts/gen-k8s-schemas.ts). Reads the TypeScript types of `kubernetes-types` with
-// `ts-json-schema-generator` and writes src/ui/schemas/kubernetes.json, which is committed: the
+// `ts-json-schema-generator` and writes src/schemas/kubernetes.json, which is committed: the
 // app never fetches a schema. One schema covers every kind; an if/then per (apiVersion, kind)
 // picks the right definition for each YAML document, so a buffer may mix kinds.
 //
@@ -89,6 +89,6 @@ const schema = {
   definitions,
 };
 
-const out = join(root, 'src/ui/schemas/kubernetes.json');
+const out = join(root, 'src/schemas/kubernetes.json');
 writeFileSync(out, JSON.stringify(schema) + '\n');
 console.log(`wrote ${out}: ${KINDS.length} kinds, ${Object.keys(definitions).length} definitions, ${(JSON.stringify(schema).length / 1024).toFixed(0)} kB`);

@@ -4,7 +4,8 @@
 // malformed (then `FILE:LINE: message` on stderr and exit code 2).
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { createCluster } from '../src/engine/index';
+import { createCluster, setExplainSchema, type ExplainSchema } from '../src/engine/index';
+import kubernetesSchema from '../src/schemas/kubernetes.json';
 import { parseScenario, runScenario, ScenarioError } from '../src/engine/scenario';
 
 function usage(msg?: string): never {
@@ -64,5 +65,6 @@ const listDir = (p: string): string[] | undefined => {
   return undefined;
 };
 
+setExplainSchema(kubernetesSchema as unknown as ExplainSchema);
 const cluster = createCluster({ seed });
 runScenario(cluster, steps, { readFile, listDir, onStep: (_r, t) => process.stdout.write(t) });

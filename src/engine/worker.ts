@@ -6,9 +6,10 @@
 // how much wall time passed and advance the simulated clock by that much times the speed.
 // Worked example: at speed 2, a tick that arrives 50 ms after the previous one advances the
 // cluster by 100 simulated ms; a 10 s container start then takes 5 s on the lecture screen.
-import { createCluster } from './index';
+import { createCluster, setExplainSchema, type ExplainSchema } from './index';
 import type { Cluster, ChangeBatch, CommandResult, Snapshot } from './cluster';
 import { History } from './history';
+import { complete } from './kubectl/completion';
 import {
   INITIAL_TRACES,
   MAX_SPEED,
@@ -42,6 +43,8 @@ export class EngineHost {
   private carry = 0; // fractional simulated ms not yet advanced
   private lastClockPost = -Infinity;
   private failed = false;
+  /** A cluster booted before `init` arrived (see preboot), taken by the first load of its seed. */
+  private prebooted: { seed: number; cluster: Cluster } | undefined;
 
   constructor(
     private readonly post: (m: EngineMessage) => void,
@@ -106,13 +109,35 @@ export class EngineHost {
   // ------------------------------------------------------------------ cluster lifecycle
 
   /**
+   * Boot the default cluster while the page is still loading (its scripts, the saved page from
+   * IndexedDB, the first render), so `init` finds it ready. Booting advances 90 simulated
+   * seconds and is most of the time to a first picture; the result is the same cluster that
+   * `init` would boot from this seed, so nothing changes but when the work happens. Even a
+   * restored session needs it: the boot is the history's first checkpoint.
+   */
+  preboot(seed: number): void {
+    if (this.cluster || this.prebooted) return;
+    try {
+      this.prebooted = { seed, cluster: createCluster({ seed }) };
+    } catch {
+      this.prebooted = undefined; // `init` boots again and reports the error
+    }
+  }
+
+  private boot(seed: number): Cluster {
+    const pre = this.prebooted;
+    this.prebooted = undefined;
+    return pre && pre.seed === seed ? pre.cluster : createCluster({ seed });
+  }
+
+  /**
    * Boot a cluster from `seed` (the history's first checkpoint), then bring in the session if
    * there is one: its snapshot as-is, or (a scenario without snapshot) a replay of its log.
    */
   private load(seed: number, session?: Session): void {
     this.guard(() => {
       this.seed = session?.seed ?? seed;
-      const boot = createCluster({ seed: this.seed });
+      const boot = this.boot(this.seed);
       this.history = new History(boot.now());
       this.history.addCheckpoint(boot.now(), () => boot.snapshot());
       let c = boot;
@@ -229,6 +254,8 @@ export class EngineHost {
         else if (q.kind === 'snapshot') result = c.snapshot();
         else if (q.kind === 'session') result = this.session(c);
         else if (q.kind === 'timeline') result = this.history.timeline(c.now());
+        else if (q.kind === 'trafficStats') result = c.trafficStats();
+        else if (q.kind === 'complete') result = complete(c, q.line, q.cursor ?? q.line.length);
       } catch (e) {
         result = { error: messageOf(e) };
       }
@@ -260,7 +287,13 @@ export class EngineHost {
   private clockState(): ClockState {
     const c = this.cluster;
     const next = c?.nextEventTime();
-    return { time: c?.now() ?? 0, speed: this.speed, paused: this.paused, ...(next === undefined ? {} : { nextEventTime: next }) };
+    return {
+      time: c?.now() ?? 0,
+      speed: this.speed,
+      paused: this.paused,
+      ...(next === undefined ? {} : { nextEventTime: next }),
+      ...(c ? { controlPlane: c.controlPlaneStatus() } : {}),
+    };
   }
 
   private postClock(): void {
@@ -307,5 +340,11 @@ if (isWorkerScope(globalThis)) {
     () => performance.now(), // wall clock: allowed here only, for pacing
   );
   scope.addEventListener('message', (e) => host.handle(e.data));
+  // Most pages start from seed 1 (or restore a session, which boots from its seed first):
+  // boot it now, while the page loads. Messages that arrive meanwhile wait in the queue.
+  host.preboot(1);
   setInterval(() => host.tick(), TICK_MS); // wall-clock pacing: allowed here only
+  // `kubectl explain` reads the same JSON Schemas as the editor; load them in their own chunk,
+  // after boot, so they never delay the first picture of the cluster.
+  void import('../schemas/kubernetes.json').then((m) => setExplainSchema(m.default as ExplainSchema));
 }

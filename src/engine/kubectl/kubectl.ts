@@ -122,8 +122,8 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
       now: () => cluster.clock.now(),
     };
     // The API server is down: kubectl's discovery request is refused before any command runs
-    // (only `kubectl version --client` needs no server). See sim/controlplane.ts.
-    if (!cluster.api.available && !(path === 'version' && flags.bool('client'))) {
+    // (only kubeconfig edits and `kubectl version --client` need no server). See sim/controlplane.ts.
+    if (!cluster.api.available && !path.startsWith('config') && !(path === 'version' && flags.bool('client'))) {
       const e = cluster.api.unavailableError();
       if (e instanceof ConnectionRefusedError) throw e;
     }

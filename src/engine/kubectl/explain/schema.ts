@@ -1,6 +1,6 @@
 // Where `kubectl explain` reads field documentation. A real kubectl reads the API server's
 // OpenAPI v3 documents; here it reads the JSON Schema the UI editor validates against
-// (src/ui/schemas/kubernetes.json, generated from kubernetes-types: draft-07, one definition
+// (src/schemas/kubernetes.json, generated from kubernetes-types: draft-07, one definition
 // per type, named by type: Pod, PodSpec, Container…). The engine may not import from src/ui,
 // so whoever starts the engine registers it with setExplainSchema(); until then a small
 // built-in table of the core kinds (same shape) is used.

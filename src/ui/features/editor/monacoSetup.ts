@@ -1,7 +1,7 @@
 // Monaco, offline and slim: the editor core, its standard features and the YAML language only
 // (not the full entry, which would bundle the TypeScript/CSS/HTML/JSON workers). Workers come
 // from Vite `?worker` imports. monaco-yaml validates, completes and documents fields from the
-// Kubernetes schema generated at development time (src/ui/schemas/kubernetes.json); it never
+// Kubernetes schema generated at development time (src/schemas/kubernetes.json); it never
 // fetches a schema (enableSchemaRequest: false, no isKubernetes).
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/features/register.all.js';
@@ -9,7 +9,7 @@ import 'monaco-editor/languages/definitions/yaml/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
-import kubernetesSchema from '../../schemas/kubernetes.json';
+import kubernetesSchema from '../../../schemas/kubernetes.json';
 
 export { monaco };
 
