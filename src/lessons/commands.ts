@@ -58,16 +58,15 @@ export const BOOT_TIME_MS = 90_000;
  * Reference solutions cannot know generated names (web-5c94f75b5d-4mgnc), so they may write
  * `{pod:SELECTOR}` (or `{pod:NAMESPACE/SELECTOR}`): the name of the first matching pod that is
  * running and not being deleted, in name order, in the cluster as it is when the line runs.
+ * When none is running (a Job's Completed pod), the first matching pod not being deleted.
  */
 export function resolvePlaceholders(line: string, pods: readonly { metadata: { name?: string; namespace?: string; labels?: Record<string, string>; deletionTimestamp?: string }; status?: { phase?: string } }[]): string {
   return line.replace(/\{pod:([^}]+)\}/g, (whole, spec: string) => {
     const slash = spec.indexOf('/');
     const ns = slash >= 0 && !spec.slice(0, slash).includes('=') ? spec.slice(0, slash) : 'default';
     const sel = parseSelector(slash >= 0 && ns === spec.slice(0, slash) ? spec.slice(slash + 1) : spec);
-    const names = pods
-      .filter((p) => (p.metadata.namespace ?? 'default') === ns && !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && sel(p.metadata.labels ?? {}))
-      .map((p) => p.metadata.name ?? '')
-      .sort();
-    return names[0] ?? whole;
+    const live = pods.filter((p) => (p.metadata.namespace ?? 'default') === ns && !p.metadata.deletionTimestamp && sel(p.metadata.labels ?? {}));
+    const first = (ps: typeof live) => ps.map((p) => p.metadata.name ?? '').sort()[0];
+    return first(live.filter((p) => p.status?.phase === 'Running')) ?? first(live) ?? whole;
   });
 }
