@@ -4,6 +4,7 @@ import { Cluster, type ClusterOptions } from './cluster';
 export type { ChangeBatch, ClusterOptions, CommandResult, ObjectChange, Snapshot } from './cluster';
 export type { TraceEntry, ObjectRef } from './sim/trace';
 export type { RequestEvent, TrafficStats } from './traffic/traffic';
+export type { ControlPlaneStatus, ComponentState as ControlPlaneComponentState } from './sim/controlplane';
 export type { KubeObject, ObjectMeta, OwnerReference, Condition } from './api/meta';
 export type { Pod, Node, Namespace, Event, Container, ContainerStatus, ReplicationController } from './api/core';
 export type { Deployment, ReplicaSet } from './api/apps';

@@ -5,6 +5,11 @@
 import type { ChangeBatch, CommandResult, Snapshot } from './cluster';
 import type { KubeObject } from './api/meta';
 import type { TraceEntry } from './sim/trace';
+import type { TrafficStats } from './traffic/traffic';
+import type { ControlPlaneStatus } from './sim/controlplane';
+import type { Completion } from './kubectl/completion';
+
+export type { ControlPlaneStatus, Completion, TrafficStats };
 
 /** Speeds the UI offers; the Worker accepts any positive speed up to MAX_SPEED. */
 export const SPEEDS = [0.25, 1, 2, 5, 10, 60] as const;
@@ -47,7 +52,14 @@ export type EngineQuery =
   /** Seed, current snapshot and command log: what a page saves and an export file holds. */
   | { kind: 'session' }
   /** Command log, checkpoints and the span of the current history (the UI's scrubber). */
-  | { kind: 'timeline' };
+  | { kind: 'timeline' }
+  /** Request counters per load generator, Service and pod (answer: TrafficStats). */
+  | { kind: 'trafficStats' }
+  /**
+   * Tab completion of a terminal line at `cursor` (default: its end), as the engine's kubectl
+   * completes it (answer: Completion, or null when the engine cannot complete).
+   */
+  | { kind: 'complete'; line: string; cursor?: number };
 
 /** One command line as the Worker ran it, at its simulated time. */
 export interface LoggedCommand {
@@ -98,6 +110,8 @@ export interface ClockState {
   paused: boolean;
   /** Simulated time of the next pending timer, if any (what `step` would jump to). */
   nextEventTime?: number;
+  /** Which control-plane components run (`sim controlplane stop|start …`). */
+  controlPlane?: ControlPlaneStatus;
 }
 
 /** Every stored object, grouped by resource ('/pods', 'apps/deployments', …). */

@@ -1,7 +1,7 @@
 // Layout only: each panel reads the stores itself.
 //   header (time controls, presenter/theme switches) + timeline slot
 //   [lessons | cluster view over narration strip, inspector beside | editor/terminal]
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { GraphView } from './features/graph/GraphView';
 import { Header } from './features/header/Header';
@@ -38,7 +38,16 @@ function Page() {
   const sizes = useView((s) => s.sizes);
   const selected = useView((s) => s.selected);
   const set = (patch: Partial<PanelSizes>) => view.setState((s) => ({ sizes: { ...s.sizes, ...patch } }));
-  const maxSide = Math.max(320, Math.round(window.innerWidth * 0.45));
+  const width = useWindowWidth();
+  const maxSide = Math.max(320, Math.round(width * 0.45));
+  // On a narrow screen (a 1280×720 projector) a docked inspector would squeeze the graph until
+  // pods are unreadable: it floats over the graph's right-hand side instead, and collapses to a
+  // tab at the edge with one click.
+  const graphWidth = width - (sizes.leftOpen ? sizes.left + 6 : 48) - sizes.right - 6 - sizes.inspector - 6;
+  const overlay = graphWidth < MIN_GRAPH_WIDTH;
+  const [collapsed, setCollapsed] = useState(false);
+  useEffect(() => setCollapsed(false), [selected]);
+  const docked = selected && !overlay;
   return (
     <div className="app">
       <div className="topbar">
@@ -54,10 +63,20 @@ function Page() {
         <LessonsPanel open={sizes.leftOpen} onToggle={() => set({ leftOpen: !sizes.leftOpen })} />
         {sizes.leftOpen ? <Splitter label="Resize lessons panel" orientation="vertical" value={sizes.left} min={180} max={520} direction={1} onChange={(left) => set({ left })} /> : <span />}
         <div className="centre" style={{ gridTemplateRows: `minmax(0, 1fr) 6px ${sizes.bottom}px` }}>
-          <div className="centre-top" style={{ gridTemplateColumns: selected ? `minmax(0, 1fr) 6px ${sizes.inspector}px` : 'minmax(0, 1fr)' }}>
+          <div className={`centre-top${selected && overlay ? ' has-overlay' : ''}`} style={{ gridTemplateColumns: docked ? `minmax(0, 1fr) 6px ${sizes.inspector}px` : 'minmax(0, 1fr)' }}>
             <GraphView />
-            {selected && <Splitter label="Resize inspector" orientation="vertical" value={sizes.inspector} min={260} max={maxSide} direction={-1} onChange={(inspector) => set({ inspector })} />}
-            {selected && <Inspector />}
+            {docked && <Splitter label="Resize inspector" orientation="vertical" value={sizes.inspector} min={260} max={maxSide} direction={-1} onChange={(inspector) => set({ inspector })} />}
+            {docked && <Inspector />}
+            {selected && overlay && !collapsed && (
+              <div className="inspector-overlay" style={{ width: Math.min(sizes.inspector, 380) }}>
+                <Inspector onCollapse={() => setCollapsed(true)} />
+              </div>
+            )}
+            {selected && overlay && collapsed && (
+              <button type="button" className="inspector-tab btn" onClick={() => setCollapsed(false)} aria-label="Show the inspector" data-testid="inspector-expand">
+                Inspector
+              </button>
+            )}
           </div>
           <Splitter label="Resize narration strip" orientation="horizontal" value={sizes.bottom} min={90} max={480} direction={-1} onChange={(bottom) => set({ bottom })} />
           <NarrationStrip />
@@ -67,4 +86,17 @@ function Page() {
       </main>
     </div>
   );
+}
+
+/** Below this many pixels of graph beside a docked inspector, the inspector floats instead. */
+const MIN_GRAPH_WIDTH = 640;
+
+function useWindowWidth(): number {
+  const [w, setW] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const on = () => setW(window.innerWidth);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return w;
 }

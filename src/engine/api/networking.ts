@@ -1,7 +1,7 @@
 // Service, Endpoints (core/v1) and EndpointSlice (discovery.k8s.io/v1): mirrors
 // k8s.io/api/core/v1/types.go (Service*, Endpoint*) and k8s.io/api/discovery/v1/types.go,
 // reduced to the fields the simulator reads or shows.
-import type { IntOrString, KubeObject, ObjectMeta } from './meta';
+import type { IntOrString, KubeObject, LabelSelector, ObjectMeta } from './meta';
 import type { ObjectReference } from './core';
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -131,4 +131,118 @@ export const ANNOTATION_LAST_CHANGE_TRIGGER_TIME = 'endpoints.kubernetes.io/last
 
 export function isHeadless(svc: Service): boolean {
   return svc.spec.clusterIP === 'None';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingress, IngressClass and NetworkPolicy (networking.k8s.io/v1): mirrors
+// k8s.io/api/networking/v1/types.go. networking.k8s.io/v1beta1 is not served (removed in v1.22).
+
+export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+export interface ServiceBackendPort {
+  name?: string;
+  number?: number;
+}
+
+export interface IngressBackend {
+  service?: { name: string; port?: ServiceBackendPort };
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export interface HTTPIngressPath {
+  path?: string;
+  pathType?: PathType;
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  /** A DNS name, or a wildcard `*.example.com` (one label only); empty = every host. */
+  host?: string;
+  http?: { paths: HTTPIngressPath[] };
+}
+
+export interface IngressTLS {
+  hosts?: string[];
+  secretName?: string;
+}
+
+export interface IngressSpec {
+  ingressClassName?: string;
+  defaultBackend?: IngressBackend;
+  tls?: IngressTLS[];
+  rules?: IngressRule[];
+}
+
+export interface IngressLoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ports?: { port: number; protocol: Protocol; error?: string }[];
+}
+
+export interface Ingress extends KubeObject {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'Ingress';
+  metadata: ObjectMeta;
+  spec: IngressSpec;
+  status?: { loadBalancer?: { ingress?: IngressLoadBalancerIngress[] } };
+}
+
+export interface IngressClass extends KubeObject {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'IngressClass';
+  metadata: ObjectMeta;
+  spec: {
+    /** The controller that implements the class, e.g. `k8s.io/ingress-nginx`. */
+    controller?: string;
+    parameters?: { apiGroup?: string; kind: string; name: string; scope?: 'Cluster' | 'Namespace'; namespace?: string };
+  };
+}
+
+/** An IngressClass with this annotation "true" is given to Ingresses created without a class. */
+export const ANN_DEFAULT_INGRESS_CLASS = 'ingressclass.kubernetes.io/is-default-class';
+/** The deprecated way of naming a class (still honoured by ingress-nginx). */
+export const ANN_INGRESS_CLASS = 'kubernetes.io/ingress.class';
+
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface NetworkPolicyPort {
+  protocol?: Protocol;
+  /** A number or the name of a container port of the selected pods; absent = every port. */
+  port?: IntOrString;
+  /** With a numeric port: the range port..endPort. */
+  endPort?: number;
+}
+
+export interface IPBlock {
+  cidr: string;
+  except?: string[];
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IPBlock;
+}
+
+export interface NetworkPolicyIngressRule {
+  ports?: NetworkPolicyPort[];
+  from?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicyEgressRule {
+  ports?: NetworkPolicyPort[];
+  to?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicy extends KubeObject {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'NetworkPolicy';
+  metadata: ObjectMeta;
+  spec: {
+    /** Which pods of the policy's namespace it applies to; `{}` = all of them. */
+    podSelector: LabelSelector;
+    ingress?: NetworkPolicyIngressRule[];
+    egress?: NetworkPolicyEgressRule[];
+    policyTypes?: PolicyType[];
+  };
 }

@@ -71,6 +71,11 @@ export class APIServer {
   private fieldGetters = new Map<string, Record<string, FieldGetter>>();
   /** False while the API server is stopped (control-plane failure lessons). */
   available = true;
+  /**
+   * What every request gets while unavailable: sim/controlplane.ts sets a refused connection
+   * (the API server process is down) or etcd's timeout (the API server runs, its store does not).
+   */
+  unavailableError: () => StatusError = () => newServiceUnavailable('the API server is not running');
 
   constructor(
     readonly catalogue: ResourceCatalogue,
@@ -93,8 +98,11 @@ export class APIServer {
   }
 
   // ---------------------------------------------------------------- reads
+  // Reads fail like writes while the API server (or etcd) is down: clients (kubectl, a
+  // controller's direct GET) get the outage error; informers keep their last cache.
 
   get(gvr: GVR, namespace: string, name: string): KubeObject {
+    this.ensureAvailable();
     const info = this.resolve(gvr);
     const obj = this.store.get(grKey(info.group, info.resource), this.key(info, namespace, name));
     if (!obj) throw newNotFound(info, name);
@@ -102,11 +110,13 @@ export class APIServer {
   }
 
   tryGet(gvr: GVR, namespace: string, name: string): KubeObject | undefined {
+    this.ensureAvailable();
     const info = this.resolve(gvr);
     return this.store.get(grKey(info.group, info.resource), this.key(info, namespace, name));
   }
 
   list(gvr: GVR, namespace: string | undefined, opts: ListOptions = {}): ObjectList {
+    this.ensureAvailable();
     const info = this.resolve(gvr);
     const items = this.store.list(grKey(info.group, info.resource), info.namespaced ? namespace || undefined : undefined);
     const filtered = this.filter(info, items, opts);
@@ -392,7 +402,7 @@ export class APIServer {
   }
 
   private ensureAvailable(): void {
-    if (!this.available) throw newServiceUnavailable('the API server is not running');
+    if (!this.available) throw this.unavailableError();
   }
 
   private filter(info: ResourceInfo, items: KubeObject[], opts: ListOptions): KubeObject[] {

@@ -65,6 +65,19 @@ export function newServiceUnavailable(message: string): StatusError {
   return status(503, 'ServiceUnavailable', message);
 }
 
+/**
+ * Not a Status from the server at all: the TCP connection to the API server was refused because
+ * its process is down (sim controlplane stop apiserver). It extends StatusError only so that every
+ * client's retry path treats it like any other failed request; kubectl prints it as client-go's
+ * url.Error: `The connection to the server 127.0.0.1:6443 was refused - did you specify the right
+ * host or port?` (kubectl/errors.ts).
+ */
+export class ConnectionRefusedError extends StatusError {
+  constructor(readonly host: string) {
+    super({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: '', code: 0, message: `dial tcp ${host}: connect: connection refused` });
+  }
+}
+
 export function newInternalError(err: unknown): StatusError {
   const msg = err instanceof Error ? err.message : String(err);
   return status(500, 'InternalError', `Internal error occurred: ${msg}`);

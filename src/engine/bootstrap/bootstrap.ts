@@ -10,6 +10,7 @@ import type { NodeConfig } from '../kubelet/kubelet';
 import { corednsDeployment, kindnetDaemonSet, kubeProxyDaemonSet, localPathProvisionerDeployment } from './addons';
 import { bootstrapConfigMaps } from './configmaps';
 import { standardStorageClass } from './storageclass';
+import { nginxIngressClass } from './ingress';
 import { kubeDNSService, kubernetesEndpointSlice, kubernetesEndpoints, kubernetesService } from './services';
 
 export { defaultNodes, workerName, nodeIP, CONTROL_PLANE_NAME } from './nodes';
@@ -67,6 +68,8 @@ export function bootstrapCluster(cluster: BootstrapTarget, nodes: NodeConfig[], 
   createIfMissing(cluster.api, { group: '', resource: 'services' }, 'kube-system', kubeDNSService(), 'kubeadm');
   createIfMissing(cluster.api, DEPLOYMENTS, 'local-path-storage', localPathProvisionerDeployment(), 'kubeadm');
   createIfMissing(cluster.api, { group: 'storage.k8s.io', resource: 'storageclasses' }, '', standardStorageClass(), 'kubeadm');
+  // The simulated ingress-nginx controller's class (not part of plain kind; see ingress.ts).
+  createIfMissing(cluster.api, { group: 'networking.k8s.io', resource: 'ingressclasses' }, '', nginxIngressClass(), 'kubectl');
 }
 
 function createIfMissing(api: APIServer, gvr: { group: string; resource: string }, namespace: string, body: KubeObject, user: string): void {

@@ -23,7 +23,10 @@ export class Informer<T extends KubeObject = KubeObject> {
   private stop?: () => void;
   private changes = 0;
 
-  constructor(private readonly api: APIServer, readonly gvr: GVR) {}
+  /** Which component registered each handler (same order as `handlers`), for replay(). */
+  private owners: (string | undefined)[] = [];
+
+  constructor(private readonly api: APIServer, readonly gvr: GVR, private readonly currentOwner: () => string | undefined = () => undefined) {}
 
   addIndex(name: string, fn: IndexFunc<T>): void {
     if (this.indexers.has(name)) return;
@@ -35,6 +38,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   addHandler(h: Handlers<T>): void {
     this.handlers.push(h);
+    this.owners.push(this.currentOwner());
     if (this.started && h.add) for (const o of this.cache.values()) h.add(o);
   }
 
@@ -54,6 +58,23 @@ export class Informer<T extends KubeObject = KubeObject> {
     for (const idx of this.indices.values()) idx.clear();
     this.started = false;
     this.start();
+  }
+
+  /**
+   * Hand every cached object to `owner`'s handlers as an add, as a restarted process's fresh
+   * informer does after its initial list: the component re-enqueues every key it cares about.
+   */
+  replay(owner: string): void {
+    // In key order: the cache's own order depends on its history, and a restored cluster (whose
+    // cache was filled from one list) must replay exactly as the original does.
+    let objs: T[] | undefined;
+    for (let i = 0; i < this.handlers.length; i++) {
+      if (this.owners[i] !== owner) continue;
+      const add = this.handlers[i].add;
+      if (!add) continue;
+      objs ??= [...this.cache.keys()].sort().map((k) => this.cache.get(k)!);
+      for (const o of objs) add(o);
+    }
   }
 
   get(key: string): T | undefined {
@@ -181,13 +202,31 @@ function orphanNamespace(o: KubeObject): string[] {
 /** One informer per resource, shared by every component (SharedInformerFactory). */
 export class InformerFactory {
   private informers = new Map<string, Informer>();
+  /** The component whose start() is registering handlers now (see withOwner). */
+  private owner?: string;
   constructor(private readonly api: APIServer) {}
+
+  /** Run `fn` (a component's start) so that the handlers it adds are known to be `owner`'s. */
+  withOwner(owner: string, fn: () => void): void {
+    const prev = this.owner;
+    this.owner = owner;
+    try {
+      fn();
+    } finally {
+      this.owner = prev;
+    }
+  }
+
+  /** Re-deliver every cached object to one component's handlers (its restart; Informer.replay). */
+  replay(owner: string): void {
+    for (const k of [...this.informers.keys()].sort()) this.informers.get(k)!.replay(owner);
+  }
 
   for<T extends KubeObject>(gvr: GVR): Informer<T> {
     const k = `${gvr.group}/${gvr.resource}`;
     let inf = this.informers.get(k);
     if (!inf) {
-      inf = new Informer(this.api, gvr);
+      inf = new Informer(this.api, gvr, () => this.owner);
       inf.addIndex(BY_NAMESPACE, (o) => [o.metadata.namespace ?? '']);
       inf.addIndex(BY_OWNER, ownerUIDs);
       inf.addIndex(BY_CONTROLLER, controllerUIDs);

@@ -5,6 +5,7 @@ import type { ImageSpec } from './images';
 import type { ProcessInput } from './interpreter';
 import { DATE_TOKEN, EPOCH_SECONDS_TOKEN, YMDHMS_TOKEN, type Program } from './program';
 import { PI_DIGITS } from './pi';
+import { MYSQL_PROGRAMS } from './mysql';
 
 /** What a program may do to its process (implemented by Shell in interpreter.ts). */
 export interface Builtin {
@@ -16,10 +17,17 @@ export interface Builtin {
   status: number;
   memoryBytes?: number;
   pid1: boolean;
+  errexit: boolean;
+  xtrace: boolean;
+  timeDependent: boolean;
+  follow?: { path: string; at: number };
   out(text: string): void;
+  stdin(): string | undefined;
+  abs(path: string): string;
+  capture(src: string): string;
   err(text: string): void;
   sleep(ms: number): void;
-  writeFile(path: string, content: string | null): void;
+  writeFile(path: string, content: string | null, appended?: string): void;
   exit(code: number): never;
   forever(server?: Partial<Program>): never;
   script(src: string): void;
@@ -39,7 +47,11 @@ export function parseSleep(arg: string | undefined): number {
 }
 
 function cat(b: Builtin, path: string): string | undefined {
-  const v = b.files.get(path);
+  if (path === '-' || path === '') {
+    const s = b.stdin();
+    if (s !== undefined || path === '-') return s ?? '';
+  }
+  const v = b.files.get(b.abs(path));
   if (v !== undefined) return v;
   b.err(b.flavor === 'busybox' ? `cat: can't open '${path}': No such file or directory` : `cat: ${path}: No such file or directory`);
   return undefined;
@@ -57,8 +69,11 @@ function test(b: Builtin, a: string[]): number {
     const [op, x] = a;
     if (op === '-z') return x === '' ? 0 : 1;
     if (op === '-n') return x !== '' ? 0 : 1;
-    if (op === '-f' || op === '-e' || op === '-s' || op === '-r') return b.files.has(x) && (op !== '-s' || b.files.get(x) !== '') ? 0 : 1;
-    if (op === '-d') return ['/', '/tmp', '/etc', '/var', '/usr', '/opt', '/data'].includes(x.replace(/\/$/, '') || '/') ? 0 : 1;
+    const path = b.abs(x);
+    const isDir = ['/', '/tmp', '/etc', '/var', '/usr', '/opt', '/data'].includes(path) || [...b.files.keys()].some((k) => k.startsWith(`${path}/`));
+    if (op === '-f' || op === '-s' || op === '-r') return b.files.has(path) && (op !== '-s' || b.files.get(path) !== '') ? 0 : 1;
+    if (op === '-e') return b.files.has(path) || isDir ? 0 : 1;
+    if (op === '-d') return isDir ? 0 : 1;
     return 1;
   }
   const [x, op, y] = a;
@@ -146,7 +161,8 @@ const PROGRAMS: Record<string, Impl> = {
   },
   cat: (b, a) => {
     let code = 0;
-    for (const p of a.filter((x) => !x.startsWith('-'))) {
+    const paths = a.filter((x) => !x.startsWith('-') || x === '-');
+    for (const p of paths.length ? paths : ['']) {
       const v = cat(b, p);
       if (v === undefined) code = 1;
       else if (v) emit(b, v);
@@ -160,13 +176,13 @@ const PROGRAMS: Record<string, Impl> = {
     return 0;
   },
   touch: (b, a) => {
-    for (const p of a.filter((x) => !x.startsWith('-'))) if (!b.files.has(p)) b.writeFile(p, '');
+    for (const p of a.filter((x) => !x.startsWith('-')).map((x) => b.abs(x))) if (!b.files.has(p)) b.writeFile(p, '');
     return 0;
   },
   rm: (b, a) => {
     const force = a.some((x) => /^-\w*f/.test(x));
     let code = 0;
-    for (const p of a.filter((x) => !x.startsWith('-'))) {
+    for (const p of a.filter((x) => !x.startsWith('-')).map((x) => b.abs(x))) {
       if (b.files.has(p)) b.writeFile(p, null);
       else if (!force) {
         b.err(`rm: can't remove '${p}': No such file or directory`);
@@ -176,8 +192,58 @@ const PROGRAMS: Record<string, Impl> = {
     return code;
   },
   mkdir: () => 0,
+  cd: (b, a) => {
+    b.env.set('PWD', b.abs(a[0] ?? b.env.get('HOME') ?? '/'));
+    return 0;
+  },
+  set: (b, a) => {
+    for (const opt of a) {
+      const on = opt.startsWith('-');
+      if (!/^[-+][a-z]+$/.test(opt)) continue;
+      if (opt.includes('e')) b.errexit = on;
+      if (opt.includes('x')) b.xtrace = on;
+    }
+    return 0;
+  },
+  cp: (b, a) => {
+    const [src, dst] = a.filter((x) => !x.startsWith('-')).map((x) => b.abs(x));
+    const v = src === undefined ? undefined : b.files.get(src);
+    if (v === undefined || dst === undefined) {
+      b.err(`cp: cannot stat '${src ?? ''}': No such file or directory`);
+      return 1;
+    }
+    const isDir = a[a.length - 1].endsWith('/') || [...b.files.keys()].some((k) => k.startsWith(`${dst}/`));
+    b.writeFile(isDir ? `${dst}/${src.split('/').pop()}` : dst, v);
+    return 0;
+  },
+  mv: (b, a) => {
+    const code = PROGRAMS.cp(b, a);
+    if (code === 0) b.writeFile(b.abs(a.filter((x) => !x.startsWith('-'))[0]), null);
+    return code;
+  },
+  sed: (b, a) => {
+    // s/RE/REPLACEMENT/FLAGS on stdin or a file (the -E syntax; what teaching scripts use).
+    const script = a.filter((x) => !x.startsWith('-'))[0] ?? '';
+    const file = a.filter((x) => !x.startsWith('-'))[1];
+    const m = /^s(.)(.*?)\1(.*?)\1([gi]*)$/.exec(script);
+    const input = file ? cat(b, file) : b.stdin() ?? '';
+    if (input === undefined) return 2;
+    const body = input.endsWith('\n') ? input.slice(0, -1) : input;
+    const re = m ? new RegExp(m[2], m[4].includes('g') ? 'g' : '') : undefined;
+    if (body) for (const l of body.split('\n')) b.out(re ? l.replace(re, m![3].replace(/\\(\d)/g, '$$$1')) : l);
+    return 0;
+  },
+  head: (b, a) => {
+    const ni = a.indexOf('-n');
+    const n = ni >= 0 ? Number(a[ni + 1]) || 10 : 10;
+    const path = a.filter((x, i) => !x.startsWith('-') && i !== ni + 1)[0];
+    const v = cat(b, path ?? '');
+    if (v === undefined) return 1;
+    emit(b, v.split('\n').slice(0, n).join('\n'));
+    return 0;
+  },
   ls: (b, a) => {
-    const dir = (a.find((x) => !x.startsWith('-')) ?? '/').replace(/\/$/, '');
+    const dir = b.abs(a.find((x) => !x.startsWith('-')) ?? '.').replace(/\/$/, '');
     const names = [...b.files.keys()].filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1).split('/')[0]);
     for (const n of [...new Set(names)].sort()) b.out(n);
     return 0;
@@ -185,7 +251,13 @@ const PROGRAMS: Record<string, Impl> = {
   test: (b, a) => test(b, a),
   '[': (b, a) => test(b, a[a.length - 1] === ']' ? a.slice(0, -1) : a),
   tail: (b, a) => {
-    if (a.some((x) => x === '-f' || x === '-F' || x === '--follow')) b.forever();
+    if (a.some((x) => x === '-f' || x === '-F' || x === '--follow')) {
+      // Following a file: what it shows is computed when the log is read (the file may be
+      // written by another container of the pod, through a shared volume).
+      const path = a.filter((x) => !x.startsWith('-')).pop();
+      if (path) b.follow = { path: b.abs(path), at: b.t };
+      b.forever();
+    }
     const v = cat(b, a[a.length - 1] ?? '');
     if (v === undefined) return 1;
     emit(b, v.split('\n').slice(-10).join('\n'));
@@ -283,6 +355,7 @@ function parseBytes(v: string): number {
  */
 const IMAGE_PROGRAMS: Record<string, Record<string, Impl>> = {
   'registry.k8s.io/kubernetes-zookeeper': { 'zookeeper-ready': () => 0 },
+  ...MYSQL_PROGRAMS,
 };
 
 /** Run `argv` in the process; undefined when no such program exists. */

@@ -33,6 +33,7 @@ export interface KubeletHost {
   enqueue(key: string): void;
   isStaticKey(key: string): boolean;
   ensureMirror(key: string): void;
+  deleteOrphanedMirror(pod: Pod): void;
   deletePod(pod: Pod): void;
   imagePulled(ready: ReadyImage, sizeBytes: number): void;
   imageSpecOf(i: ContainerInstance): ImageSpec;

@@ -22,6 +22,12 @@ export interface ProcessInput {
    * nslookup… in traffic/toolbox.ts), looked up before the built-in ones.
    */
   programs?: Record<string, (b: import('./commands').Builtin, args: string[]) => number>;
+  /** When the process starts (absolute cluster ms; for time-dependent tools such as `mysql`). */
+  startedAt?: number;
+  /** When something in the pod accepts connections on localhost:port (absolute ms), if ever known. */
+  localPortAt?: (port: number) => number | undefined;
+  /** A TCP connection from the pod (ncat): what the server sends, or why it failed. */
+  connect?: (host: string, port: number) => { ok: true; data: string } | { ok: false; message: string };
 }
 
 /** Docker's rule: `command` replaces ENTRYPOINT (and drops CMD), `args` replaces CMD. */
@@ -46,10 +52,10 @@ class Forever {
   constructor(readonly server?: Partial<Program>) {}
 }
 class LoopForever {
-  constructor(readonly start: number, readonly period: number, readonly lines: LogLine[]) {}
+  constructor(readonly start: number, readonly period: number, readonly lines: LogLine[], readonly files: FileEvent[] = []) {}
 }
 
-type Sink = { kind: 'log' } | { kind: 'file'; path: string; buf: string[]; append: boolean } | { kind: 'capture'; buf: string[] } | { kind: 'null' };
+type Sink = { kind: 'log' } | { kind: 'file'; path: string; buf: string[]; append: boolean } | { kind: 'capture'; buf: string[] } | { kind: 'pipe'; buf: string[] } | { kind: 'null' };
 
 /** Shell state while a script runs. Exported for exec probes (which run in a copy of the files). */
 export class Shell implements Builtin {
@@ -65,6 +71,18 @@ export class Shell implements Builtin {
   memoryBytes?: number;
   /** True once the script `exec`s (or is a single command): that program is then PID 1. */
   pid1 = false;
+  /** bash arrays (`items=(a b c)`, BASH_REMATCH). */
+  readonly arrays = new Map<string, string[]>();
+  /** `set -e` / `set -x`. */
+  errexit = false;
+  xtrace = false;
+  /** Inside a condition (if/while/until test, left of && or ||): `set -e` does not apply. */
+  private condDepth = 0;
+  /** A command whose result depends on when it runs (mysql waiting for mysqld): no loop template. */
+  timeDependent = false;
+  /** `tail -F PATH`: the file this process follows for ever. */
+  follow?: { path: string; at: number };
+  private stdins: (string | undefined)[] = [];
   private depth = 0;
 
   constructor(readonly input: ProcessInput, files?: Map<string, string>) {
@@ -77,7 +95,26 @@ export class Shell implements Builtin {
   out(text: string): void {
     const s = this.sinks[this.sinks.length - 1];
     if (s.kind === 'log') this.lines.push({ at: this.t, text });
-    else if (s.kind === 'file' || s.kind === 'capture') s.buf.push(text);
+    else if (s.kind === 'file' || s.kind === 'capture' || s.kind === 'pipe') s.buf.push(text);
+  }
+  /** What a pipe feeds this command (undefined: no pipe, the empty stdin of a container). */
+  stdin(): string | undefined {
+    return this.stdins[this.stdins.length - 1];
+  }
+  /** A path relative to the working directory (`cd`), made absolute. */
+  abs(path: string): string {
+    const raw = path.startsWith('/') ? path : `${this.env.get('PWD') || '/'}/${path}`;
+    const parts: string[] = [];
+    for (const seg of raw.split('/')) {
+      if (!seg || seg === '.') continue;
+      if (seg === '..') parts.pop();
+      else parts.push(seg);
+    }
+    return `/${parts.join('/')}`;
+  }
+  /** `$(cmd)`'s output. */
+  capture(src: string): string {
+    return this.substitute(src);
   }
   err(text: string): void {
     // stderr goes to the container log too (kubectl logs shows both streams).
@@ -88,10 +125,10 @@ export class Shell implements Builtin {
     if (!Number.isFinite(ms) || this.t + ms > HORIZON_MS) throw new Forever();
     this.t += ms;
   }
-  writeFile(path: string, content: string | null): void {
+  writeFile(path: string, content: string | null, appended?: string): void {
     if (content === null) this.files.delete(path);
     else this.files.set(path, content);
-    this.fileEvents.push({ at: this.t, path, content });
+    this.fileEvents.push({ at: this.t, path, content, ...(appended !== undefined ? { appended } : {}) });
   }
   exit(code: number): never {
     throw new Exit(code);
@@ -108,25 +145,40 @@ export class Shell implements Builtin {
     if (++this.steps > MAX_STEPS) throw new Forever();
     switch (node.type) {
       case 'list':
-        for (const { node: n, op } of node.items) {
-          if (op === '&&' && this.status !== 0) continue;
-          if (op === '||' && this.status === 0) continue;
-          this.run(n);
-        }
+        node.items.forEach(({ node: n, op }, k) => {
+          if (op === '&&' && this.status !== 0) return;
+          if (op === '||' && this.status === 0) return;
+          // Left of && / ||: a failure is a condition, not an error for `set -e`.
+          const last = k === node.items.length - 1 || node.items[k + 1].op === ';';
+          if (last) this.run(n);
+          else this.inCondition(() => this.run(n));
+          if (last && this.errexit && this.condDepth === 0 && this.status !== 0 && n.type !== 'if' && n.type !== 'while') this.exit(this.status);
+        });
         return;
-      case 'pipe':
-        // Pipelines: the last command's status; earlier output is consumed, not logged.
+      case 'pipe': {
+        // Pipelines: each command's output is the next one's stdin; the last one's status.
+        let input: string | undefined;
         for (let i = 0; i < node.commands.length; i++) {
-          if (i < node.commands.length - 1) this.withSink({ kind: 'null' }, () => this.run(node.commands[i]));
-          else this.run(node.commands[i]);
+          if (i === node.commands.length - 1) {
+            this.withStdin(input, () => this.run(node.commands[i]));
+            break;
+          }
+          const buf: string[] = [];
+          this.withStdin(input, () => this.withSink({ kind: 'pipe', buf }, () => this.inCondition(() => this.run(node.commands[i]))));
+          input = buf.length ? `${buf.join('\n')}\n` : '';
         }
         return;
+      }
       case 'group':
         this.run(node.body);
         return;
+      case 'cond':
+        if (this.xtrace) this.err(`+ [[ ${node.words.map((w) => this.expand(w)).join(' ')} ]]`);
+        this.status = this.cond(node.words) ? 0 : 1;
+        return;
       case 'if':
         for (const b of node.branches) {
-          this.run(b.cond);
+          this.inCondition(() => this.run(b.cond));
           if (this.status === 0) return this.run(b.body);
         }
         if (node.otherwise) this.run(node.otherwise);
@@ -139,7 +191,8 @@ export class Shell implements Builtin {
         }
         return;
       case 'while':
-        return this.runWhile(node);
+        this.runWhile(node);
+        return;
       case 'simple':
         return this.runSimple(node.words, node.redirects);
     }
@@ -150,7 +203,9 @@ export class Shell implements Builtin {
     for (let iter = 0; ; iter++) {
       const start = this.t;
       const mark = this.lines.length;
-      this.run(node.cond);
+      const fmark = this.fileEvents.length;
+      this.timeDependent = false;
+      this.inCondition(() => this.run(node.cond));
       if ((this.status === 0) === node.until) {
         this.status = 0;
         return;
@@ -158,14 +213,35 @@ export class Shell implements Builtin {
       this.run(node.body);
       const dur = this.t - start;
       const lines = this.lines.slice(mark).map((l) => ({ at: l.at - start, text: l.text }));
-      const texts = lines.map((l) => `${l.at}|${l.text}`).join('\n');
-      // Same duration and output as the previous round: the loop has reached a steady state and
-      // will repeat forever. Keep it as a template instead of simulating it round by round.
-      if ((prev && prev.dur === dur && prev.texts === texts) || this.steps > MAX_STEPS / 2 || this.t > HORIZON_MS) {
+      const files = this.fileEvents.slice(fmark).map((f) => ({ ...f, at: f.at - start }));
+      const texts = [...lines.map((l) => `${l.at}|${l.text}`), ...files.map((f) => `${f.at}|${f.path}|${f.appended ?? `=${f.content}`}`)].join('\n');
+      // Same duration, output and file changes as the previous round: the loop has reached a
+      // steady state and will repeat forever. Keep it as a template instead of simulating it
+      // round by round (not while a command in it waits for something that changes with time).
+      if ((prev && prev.dur === dur && prev.texts === texts && !this.timeDependent) || this.steps > MAX_STEPS / 2 || this.t > HORIZON_MS) {
         this.lines.length = mark;
-        throw new LoopForever(start, dur, lines);
+        this.fileEvents.length = fmark;
+        throw new LoopForever(start, dur, lines, files);
       }
       prev = { dur, texts };
+    }
+  }
+
+  private inCondition(f: () => void): void {
+    this.condDepth++;
+    try {
+      f();
+    } finally {
+      this.condDepth--;
+    }
+  }
+
+  private withStdin(input: string | undefined, f: () => void): void {
+    this.stdins.push(input);
+    try {
+      f();
+    } finally {
+      this.stdins.pop();
     }
   }
 
@@ -177,26 +253,134 @@ export class Shell implements Builtin {
       this.sinks.pop();
       if (s.kind === 'file') {
         const content = s.buf.map((l) => `${l}\n`).join('');
-        this.writeFile(s.path, s.append ? (this.files.get(s.path) ?? '') + content : content);
+        if (s.append) this.writeFile(s.path, (this.files.get(s.path) ?? '') + content, content);
+        else this.writeFile(s.path, content);
       }
     }
   }
 
+  /** `[[ … ]]`: -f -d -e -z -n, == != =~ (BASH_REMATCH), -eq …, && || ! ( ). */
+  private cond(words: string[]): boolean {
+    let p = 0;
+    const or = (): boolean => {
+      let v = and();
+      while (words[p] === '||') {
+        p++;
+        const r = and();
+        v = v || r;
+      }
+      return v;
+    };
+    const and = (): boolean => {
+      let v = not();
+      while (words[p] === '&&') {
+        p++;
+        if (!v) {
+          skip();
+          continue;
+        }
+        v = not();
+      }
+      return v;
+    };
+    const skip = () => {
+      let depth = 0;
+      while (p < words.length && !(depth === 0 && (words[p] === '&&' || words[p] === '||' || words[p] === ')'))) {
+        if (words[p] === '(') depth++;
+        if (words[p] === ')') depth--;
+        p++;
+      }
+    };
+    const not = (): boolean => {
+      if (words[p] === '!') {
+        p++;
+        return !not();
+      }
+      if (words[p] === '(') {
+        p++;
+        const v = or();
+        p++;
+        return v;
+      }
+      return primary();
+    };
+    const primary = (): boolean => {
+      const a = words[p++] ?? '';
+      if (/^-[a-zA-Z]$/.test(a) && p < words.length && !BINARY.has(words[p] ?? '')) {
+        return runProgram(this, ['test', a, this.abs0(a, this.expand(words[p++]))]) === 0;
+      }
+      if (BINARY.has(words[p] ?? '')) {
+        const op = words[p++];
+        const x = this.expand(a);
+        const rawY = words[p++] ?? '';
+        if (op === '=~') return this.regexMatch(x, this.expand(rawY));
+        if (op === '==' || op === '=' || op === '!=') {
+          const re = new RegExp(`^${globToRegex(this.expand(rawY))}$`);
+          return (op === '!=') !== re.test(x);
+        }
+        const y = this.expand(rawY);
+        if (op === '<') return x < y;
+        if (op === '>') return x > y;
+        const n = (v: string) => arith(v, (k) => this.env.get(k));
+        return runProgram(this, ['test', String(n(x)), op, String(n(y))]) === 0;
+      }
+      return this.expand(a) !== '';
+    };
+    return or();
+  }
+
+  private abs0(op: string, v: string): string {
+    return /^-[fdesrwx]$/.test(op) ? this.abs(v) : v;
+  }
+
+  private regexMatch(x: string, posix: string): boolean {
+    let re: RegExp;
+    try {
+      re = new RegExp(posixToJs(posix));
+    } catch {
+      this.status = 2;
+      return false;
+    }
+    const m = re.exec(x);
+    if (!m) {
+      this.arrays.set('BASH_REMATCH', []);
+      return false;
+    }
+    this.arrays.set('BASH_REMATCH', [...m].map((g) => g ?? ''));
+    return true;
+  }
+
   private runSimple(words: string[], redirects: Redirect[]): void {
-    const argv = words.flatMap((w) => this.expandFields(w));
+    let k = 0;
+    for (; k < words.length && /^[A-Za-z_][A-Za-z0-9_]*\+?=\(/.test(words[k]); k++) {
+      // items=(foo bar baz): an array.
+      const w = words[k];
+      const i = w.indexOf('=');
+      const name = w.slice(0, i).replace(/\+$/, '');
+      const items = (w.slice(i + 2, -1).match(/"[^"]*"|'[^']*'|\S+/g) ?? []).flatMap((x) => this.expandFields(x));
+      this.arrays.set(name, w[i - 1] === '+' ? [...(this.arrays.get(name) ?? []), ...items] : items);
+      this.env.set(name, this.arrays.get(name)![0] ?? '');
+      this.status = 0;
+    }
+    const argv = words.slice(k).flatMap((w) => this.expandFields(w));
     // Leading NAME=value assignments.
     while (argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
       const a = argv.shift()!;
       const i = a.indexOf('=');
+      if (this.xtrace) this.err(`+ ${a}`);
       this.env.set(a.slice(0, i), a.slice(i + 1));
+      this.arrays.delete(a.slice(0, i));
       this.status = 0;
     }
     if (!argv.length) return;
+    if (this.xtrace) this.err(`+ ${argv.map(traceQuote).join(' ')}`);
     const out = redirects.find((r) => r.op === '>' || r.op === '>>' || r.op === '>&');
     const errNull = redirects.find((r) => (r.op === '2>' || r.op === '2>>') && this.expand(r.target) === '/dev/null');
-    const exec = () => this.command(argv);
+    const inp = redirects.find((r) => r.op === '<');
+    const exec = inp ? () => this.withStdin(this.files.get(this.abs(this.expand(inp.target))) ?? '', () => this.command(argv)) : () => this.command(argv);
     if (out) {
-      const path = this.expand(out.target);
+      const target = this.expand(out.target);
+      const path = target.startsWith('/dev/') || target.startsWith('/proc/') ? target : this.abs(target);
       if (path === '/dev/null') this.withSink({ kind: 'null' }, exec);
       else if (path === '/dev/stdout' || path === '/dev/stderr' || path === '/proc/1/fd/1' || out.op === '>&') exec();
       else this.withSink({ kind: 'file', path, buf: [], append: out.op === '>>' }, exec);
@@ -251,6 +435,8 @@ export class Shell implements Builtin {
 
   // ---- word expansion
   expandFields(raw: string): string[] {
+    const all = /^"?\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}"?$/.exec(raw);
+    if (all && this.arrays.has(all[1])) return raw.startsWith('"') ? [...this.arrays.get(all[1])!] : this.arrays.get(all[1])!.flatMap((x) => x.split(/\s+/).filter(Boolean));
     const quoted = /['"]/.test(raw);
     const v = this.expand(raw);
     if (quoted) return [v];
@@ -270,6 +456,10 @@ export class Shell implements Builtin {
         let j = i + 1;
         let inner = '';
         while (j < raw.length && raw[j] !== '"') {
+          if (raw[j] === '\\' && raw[j + 1] === '\n') {
+            j += 2;
+            continue;
+          }
           if (raw[j] === '\\' && '"\\$`'.includes(raw[j + 1] ?? '')) {
             inner += `\\${raw[j + 1]}`;
             j += 2;
@@ -320,9 +510,7 @@ export class Shell implements Builtin {
         i = j;
       } else if (s[i + 1] === '{') {
         const j = s.indexOf('}', i);
-        const expr = s.slice(i + 2, j);
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::?-(.*))?$/.exec(expr);
-        out += m ? this.env.get(m[1]) || (m[2] ?? '') : '';
+        out += this.parameter(s.slice(i + 2, j));
         i = j;
       } else if (s[i + 1] === '?') {
         out += String(this.status);
@@ -341,14 +529,53 @@ export class Shell implements Builtin {
     return out;
   }
 
+  /** `${…}`: NAME, NAME:-default, #NAME, NAME[i], NAME[@], #NAME[@]. */
+  private parameter(expr: string): string {
+    const len = /^#([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?$/.exec(expr);
+    if (len) return String(len[2] ? (this.arrays.get(len[1]) ?? (this.env.has(len[1]) ? [''] : [])).length : (this.env.get(len[1]) ?? '').length);
+    const el = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]$/.exec(expr);
+    if (el) {
+      const arr = this.arrays.get(el[1]) ?? (this.env.has(el[1]) ? [this.env.get(el[1])!] : []);
+      if (el[2] === '@' || el[2] === '*') return arr.join(' ');
+      const idx = arith(this.expandDollars(el[2]), (n) => this.env.get(n));
+      return arr[idx < 0 ? arr.length + idx : idx] ?? '';
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)-(.*))?$/.exec(expr);
+    if (!m) return '';
+    const v = this.env.get(m[1]);
+    if (m[3] === undefined) return v ?? '';
+    const useDefault = m[2] ? !v : v === undefined;
+    return useDefault ? this.expandDollars(m[3]) : v ?? '';
+  }
+
   /** `$(cmd)`: run cmd, capture its output (dates stay tokens and render at read time). */
   private substitute(src: string): string {
+    const file = /^\s*<\s*(\S+)\s*$/.exec(src);
+    if (file) return (this.files.get(this.abs(this.expand(file[1]))) ?? '').replace(/\n+$/, '');
     const buf: string[] = [];
     const status = this.status;
-    this.withSink({ kind: 'capture', buf }, () => this.script(src));
+    this.withSink({ kind: 'capture', buf }, () => this.inCondition(() => this.script(src)));
     this.status = status;
-    return buf.join('\n');
+    return buf.join('\n').replace(/\n+$/, '');
   }
+}
+
+const BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '<', '>']);
+
+/** POSIX ERE (as bash's =~ reads it) to a JavaScript RegExp source: [[:space:]] and friends. */
+export function posixToJs(re: string): string {
+  const classes: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', blank: ' \\t' };
+  return re.replace(/\[:([a-z]+):\]/g, (m, c: string) => classes[c] ?? m);
+}
+
+/** A shell pattern (`==` in [[ ]]) as a RegExp source. */
+function globToRegex(glob: string): string {
+  return glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+}
+
+/** How `set -x` shows an argument. */
+function traceQuote(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
 }
 
 /** Tiny $((…)) evaluator: integers, variables, + - * / % and comparisons. */
@@ -422,11 +649,11 @@ export function interpret(input: ProcessInput): Program {
     return finish({ exit: { at: sh.t, code: sh.status } });
   } catch (e) {
     if (e instanceof Exit) return finish({ exit: { at: sh.t, code: e.code } });
-    if (e instanceof LoopForever) return finish({ loop: { start: e.start, period: e.period, lines: e.lines } });
+    if (e instanceof LoopForever) return finish({ loop: { start: e.start, period: e.period, lines: e.lines, ...(e.files.length ? { files: e.files } : {}) } });
     if (e instanceof Forever) {
       // A server started from a script: with `exec` (or as the only command) it is PID 1 and
       // handles SIGTERM; otherwise the shell is PID 1 and ignores it.
-      return finish(e.server ? { ...e.server, kind: 'server' } : {});
+      return finish(e.server ? { ...e.server, kind: 'server' } : sh.follow ? { follow: sh.follow } : {});
     }
     throw e;
   }

@@ -24,6 +24,8 @@ import { stagesWith, type StageTable } from './stages';
 import type { ConfigMap, Secret } from '../api/config';
 import { makeEnvironmentVariables, podReferences, serviceEnvVars, type EnvLookups, type PodRuntimeInfo, type ServiceEnvSource } from './envvars';
 import { containerVolumeFiles, mountError } from './volumes';
+import { containerFilesAt, sharedFilesFor } from './pod_fs';
+import { followLines, localPortAt } from './pod_net';
 import { isMirrorPod, mirrorPod, mirrorPodName } from './static_pods';
 import { podClaimNames, type PersistentVolumeClaim } from '../api/storage';
 
@@ -56,6 +58,8 @@ interface SavedState {
   images: ReturnType<ImageManager['save']>;
   ipam: ReturnType<HostLocalIPAM['save']>;
   crashBackoff: ReturnType<Backoff['save']>;
+  /** Static pod keys whose manifest was moved out of /etc/kubernetes/manifests (sim controlplane stop). */
+  disabledStaticPods?: string[];
 }
 
 export class Kubelet implements Component, KubeletHost {
@@ -81,10 +85,14 @@ export class Kubelet implements Component, KubeletHost {
   };
   /** Where Service environment variables come from (envvars.ts HOOK); replaceable. */
   serviceEnv: ServiceEnvSource;
+  /** TCP connections from a pod's processes (ncat), set by the cluster's network; none: refused. */
+  podConnect?: (pod: Pod) => ProcessInput['connect'];
   private queue = new WorkQueue();
   private workers: PodWorkers;
   private identity?: NodeIdentity;
   private staticManifests = new Map<string, Pod>();
+  /** Manifests moved out of the manifests directory, kept so they can be moved back. */
+  private disabledManifests = new Map<string, Pod>();
   readonly rnd: () => number;
 
   constructor(readonly ctx: ComponentContext, readonly config: NodeConfig) {
@@ -191,6 +199,7 @@ export class Kubelet implements Component, KubeletHost {
     return JSON.parse(JSON.stringify({
       running: this.running, identity: this.identity, records: this.records,
       images: this.images.save(), ipam: this.ipam.save(), crashBackoff: this.crashBackoff.save(),
+      ...(this.disabledManifests.size ? { disabledStaticPods: [...this.disabledManifests.keys()] } : {}),
     })) as SavedState;
   }
 
@@ -202,6 +211,12 @@ export class Kubelet implements Component, KubeletHost {
     this.images.load(s.images);
     this.ipam.load(s.ipam);
     this.crashBackoff.load(s.crashBackoff);
+    for (const key of s.disabledStaticPods ?? []) {
+      const m = this.staticManifests.get(key);
+      if (!m) continue;
+      this.staticManifests.delete(key);
+      this.disabledManifests.set(key, m);
+    }
   }
 
   // ------------------------------------------------------------------ sim verbs
@@ -220,7 +235,8 @@ export class Kubelet implements Component, KubeletHost {
     this.running = true;
     const now = this.ctx.clock.now();
     this.ctx.heartbeats.started(this.nodeName, now);
-    const node = this.ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined;
+    // With the API server down the kubelet starts anyway; its status goes out after the outage.
+    const node = this.ctx.api.available ? (this.ctx.api.tryGet(NODES, '', this.nodeName) as Node | undefined) : undefined;
     if (node) {
       const wasReady = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
       this.postNodeStatus(node, true);
@@ -231,6 +247,45 @@ export class Kubelet implements Component, KubeletHost {
     for (const key of Object.keys(this.records).sort()) this.enqueue(key);
     for (const p of this.podInformer.byIndex(BY_NODE, this.nodeName).map((x) => keyOf(x)).sort()) this.enqueue(p);
     this.ctx.trace.record({ component: 'kubelet', instance: this.nodeName, action: 'start', object: { kind: 'Node', name: this.nodeName }, message: `kubelet on ${this.nodeName} is running again: node Ready, resyncing its pods` });
+  }
+
+  /**
+   * Move a static pod's manifest out of /etc/kubernetes/manifests (enabled=false) or back in
+   * (true), as a lecturer does to stop kube-scheduler on a kind node: the kubelet stops the
+   * containers and deletes the mirror pod (if the API server lets it); moved back, the pod starts
+   * afresh and a new mirror pod appears. `name` is the manifest's name ('kube-scheduler').
+   * Returns false when this node has no such static pod.
+   */
+  setStaticPodEnabled(name: string, enabled: boolean): boolean {
+    const key = `kube-system/${name}-${this.nodeName}`;
+    if (enabled) {
+      const m = this.disabledManifests.get(key);
+      if (!m) return this.staticManifests.has(key);
+      this.disabledManifests.delete(key);
+      this.staticManifests.set(key, m);
+      if (this.ctx.api.available) this.ensureMirror(key);
+      this.enqueue(key);
+      return true;
+    }
+    const m = this.staticManifests.get(key);
+    if (!m) return this.disabledManifests.has(key);
+    this.staticManifests.delete(key);
+    this.disabledManifests.set(key, m);
+    const rec = this.records[key];
+    if (rec) this.workers.removeRecord(rec, this.ctx.clock.now(), `static pod manifest ${name}.yaml was removed from /etc/kubernetes/manifests: its containers are stopped`);
+    const mirror = this.podInformer?.get(key);
+    if (mirror) this.deleteOrphanedMirror(mirror);
+    return true;
+  }
+
+  /** A mirror pod whose static pod is gone: delete it (best effort; retried at the next sync). */
+  deleteOrphanedMirror(pod: Pod): void {
+    try {
+      this.ctx.api.delete(PODS, pod.metadata.namespace ?? 'kube-system', pod.metadata.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid }, user: this.name });
+      this.trace('delete-mirror', pod, `deleted mirror pod ${keyOf(pod)}: its static pod manifest is gone`);
+    } catch {
+      // The API server (or etcd) is down: the orphan stays until the next sync after it is back.
+    }
   }
 
   /** `sim pod crash`: the container's process exits with code 1 now. Returns an error message, or undefined. */
@@ -284,7 +339,18 @@ export class Kubelet implements Component, KubeletHost {
     if (rec) this.workers.advanceRuntime(rec, p, this.ctx.clock.now());
     const until = inst.finishedAt ?? this.ctx.clock.now();
     const epoch = this.ctx.clock.epochMs;
-    return renderLogs(inst.program, inst.startedAt, until, (ms) => renderTime(epoch + ms));
+    const lines = renderLogs(inst.program, inst.startedAt, until, (ms) => renderTime(epoch + ms));
+    const spec = allContainers(p).find((c) => c.name === name);
+    if (!inst.program.follow || !spec) return lines;
+    const read = (at: number) => this.readFile(p, spec, inst, inst.program.follow!.path, at);
+    return [...lines, ...followLines(read(inst.startedAt + inst.program.follow.at), read(until))];
+  }
+
+  /** A file as a running container sees it at `at` (its volumes, shared ones live, and its own writes). */
+  readFile(pod: Pod, spec: Container, inst: ContainerInstance, path: string, at = this.ctx.clock.now()): string | undefined {
+    const rec = this.records[keyOf(pod)];
+    const base = { ...containerVolumeFiles(pod, spec, this.lookups, this.runtimeInfo(rec?.sandbox?.ip ?? '')), ...sharedFilesFor(pod, spec, rec, at) };
+    return containerFilesAt(pod, spec, inst, base, at).get(path);
   }
 
   /** Lessons: force a probe result from now on (undefined: back to the real result). */
@@ -401,8 +467,13 @@ export class Kubelet implements Component, KubeletHost {
       '/etc/machine-id': `${this.identity?.machineID ?? ''}\n`,
       '/etc/os-release': flavorOf(image) === 'busybox' ? 'NAME="Alpine Linux"\nID=alpine\n' : 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nID=debian\n',
       ...containerVolumeFiles(pod, spec, this.lookups, this.runtimeInfo(podIP)),
+      // emptyDir/hostPath/PVC volumes: what every container of the pod has written so far.
+      ...sharedFilesFor(pod, spec, rec, this.ctx.clock.now()),
     };
-    return { image, argv, env, hostname, baseFiles, stopMs: Math.round((this.stages.serverStopMs[0] + this.stages.serverStopMs[1]) / 2), startupMs: image.startupMs ?? this.stages.serverStartupMs };
+    return {
+      image, argv, env, hostname, baseFiles, stopMs: Math.round((this.stages.serverStopMs[0] + this.stages.serverStopMs[1]) / 2), startupMs: image.startupMs ?? this.stages.serverStartupMs,
+      startedAt: this.ctx.clock.now(), localPortAt: (port) => localPortAt(pod, rec, port, (repo) => this.ctx.images.get(repo), this.stages.serverStartupMs), connect: this.podConnect?.(pod),
+    };
   }
 
   /** What fieldRef / resourceFieldRef read about this pod on this node. */

@@ -52,6 +52,12 @@ export class PodWorkers {
       if (rec) this.removeRecord(rec, now, 'the pod was removed from the API server');
       return;
     }
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] && !h.isStaticKey(key)) {
+      // A mirror pod with no static pod behind it (its manifest was moved away): an orphan.
+      if (rec) this.removeRecord(rec, now, `static pod ${key} has no manifest any more`);
+      h.deleteOrphanedMirror(pod);
+      return;
+    }
     if (rec && rec.uid !== pod.metadata.uid) {
       if (rec.static) rec.uid = pod.metadata.uid ?? '';
       else {

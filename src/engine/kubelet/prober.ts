@@ -84,7 +84,7 @@ export function probeOutcome(probe: Probe, target: ProbeTarget, t: number): Outc
       if (f.content === null) files.delete(f.path);
       else files.set(f.path, f.content);
     }
-    const r = execInContainer(target.process, probe.exec.command ?? [], files);
+    const r = execInContainer({ ...target.process, startedAt: t }, probe.exec.command ?? [], files);
     return r.code === 0 ? { ok: true, message: '' } : { ok: false, message: r.output };
   }
   return { ok: true, message: '' };

@@ -13,6 +13,8 @@ export interface FileEvent {
   path: string;
   /** null: the file was removed. */
   content: string | null;
+  /** Set when the write appended this text (`>>`): how the change applies to a shared volume. */
+  appended?: string;
 }
 
 export const DATE_TOKEN = '\u0000DATE\u0000';
@@ -33,7 +35,11 @@ export interface Program {
   /** When the process exits by itself (ms after start) and with which code; absent: runs until stopped. */
   exit?: { at: number; code: number };
   /** An endless loop that begins at `start` and repeats every `period` ms, printing `lines` each time. */
-  loop?: { start: number; period: number; lines: LogLine[] };
+  loop?: { start: number; period: number; lines: LogLine[]; files?: FileEvent[] };
+  /** `tail -F PATH`: the log is the file's content as it grows, computed when read. */
+  follow?: { path: string; at: number };
+  /** What a listening `ncat --send-only -c CMD` sends to each client (CMD's output at start). */
+  sends?: string;
   /** PID 1 without a SIGTERM handler (sh, sleep, tail, python…): only SIGKILL at the deadline stops it. */
   ignoresSigterm: boolean;
   /** Time to exit after SIGTERM when it does not ignore it. */
@@ -73,14 +79,54 @@ export function renderLogs(p: Program, startedAt: number, until: number, formatT
   return lines;
 }
 
-/** The files a container has at `elapsed` ms after start (base files plus its own changes). */
-export function filesAt(p: Program, elapsed: number): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const f of p.files) {
-    if (f.at > elapsed) break;
-    if (f.content === null) m.delete(f.path);
-    else m.set(f.path, f.content);
+/** Apply one file change; `appendOnly` applies appends as appends (a shared volume's view). */
+export function applyFileEvent(m: Map<string, string>, f: FileEvent, appendOnly = false): void {
+  if (f.appended !== undefined && (appendOnly || f.content === null)) m.set(f.path, (m.get(f.path) ?? '') + f.appended);
+  else if (f.content === null) m.delete(f.path);
+  else m.set(f.path, f.content);
+}
+
+/** At most this many rounds of an endless loop's appends are kept in a file (like log rotation). */
+const MAX_LOOP_ROUNDS = 5000;
+
+/**
+ * The file changes an endless loop has made by `elapsed` ms after start, compressed: a file only
+ * appended to gets one append of all rounds' text; one the loop rewrites gets its last two rounds.
+ * Worked example: `while true; do echo logging >> /opt/logs.txt; sleep 1; done` at 3.5 s after the
+ * loop started → one append of "logging\n" × 4.
+ */
+export function loopFileEvents(loop: NonNullable<Program['loop']>, elapsed: number): FileEvent[] {
+  const ops = loop.files ?? [];
+  if (!ops.length || elapsed < loop.start) return [];
+  const period = Math.max(1, loop.period);
+  const n = Math.floor((elapsed - loop.start) / period) + 1;
+  const lastBase = loop.start + (n - 1) * period;
+  const out: FileEvent[] = [];
+  for (const path of [...new Set(ops.map((o) => o.path))]) {
+    const mine = ops.filter((o) => o.path === path);
+    const partial = mine.filter((o) => lastBase + o.at <= elapsed);
+    if (mine.some((o) => o.appended === undefined)) {
+      if (n >= 2) for (const o of mine) out.push({ ...o, at: lastBase - period + o.at });
+      for (const o of partial) out.push({ ...o, at: lastBase + o.at });
+      continue;
+    }
+    const text = mine.map((o) => o.appended).join('').repeat(Math.min(n - 1, MAX_LOOP_ROUNDS)) + partial.map((o) => o.appended).join('');
+    if (text) out.push({ at: Math.min(elapsed, lastBase + (partial[partial.length - 1]?.at ?? 0)), path, content: null, appended: text });
   }
+  return out;
+}
+
+/** Every file change of a process up to `elapsed` ms after start (its endless loop included). */
+export function fileEventsUntil(p: Program, elapsed: number): FileEvent[] {
+  const out = p.files.filter((f) => f.at <= elapsed);
+  if (p.loop) out.push(...loopFileEvents(p.loop, elapsed));
+  return out;
+}
+
+/** The files a container has at `elapsed` ms after start: `base` plus its own changes. */
+export function filesAt(p: Program, elapsed: number, base?: Map<string, string>): Map<string, string> {
+  const m = new Map(base ?? []);
+  for (const f of fileEventsUntil(p, elapsed)) applyFileEvent(m, f);
   return m;
 }
 

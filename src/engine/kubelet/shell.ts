@@ -10,7 +10,9 @@ export type Node =
   | { type: 'while'; until: boolean; cond: Node; body: Node }
   | { type: 'for'; name: string; words: string[]; body: Node }
   | { type: 'if'; branches: { cond: Node; body: Node }[]; otherwise?: Node }
-  | { type: 'group'; body: Node };
+  | { type: 'group'; body: Node }
+  /** bash `[[ … ]]`: words kept unsplit, `&&` `||` `!` `(` `)` inside are the test's own. */
+  | { type: 'cond'; words: string[] };
 
 export interface Redirect {
   op: '>' | '>>' | '<' | '2>' | '2>>' | '>&';
@@ -32,6 +34,18 @@ export function tokenize(src: string): string[] {
   };
   while (i < src.length) {
     const c = src[i];
+    if (!cur && src.startsWith('[[', i) && /\s/.test(src[i + 2] ?? '')) {
+      i = condWords(src, i + 2, out);
+      continue;
+    }
+    if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(cur)) {
+      // Array assignment: items=(foo bar baz) is one word.
+      const j = src.indexOf(')', i);
+      if (j < 0) throw new ShellSyntaxError('syntax error: unexpected end of file');
+      cur += src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
     if (c === "'") {
       const j = src.indexOf("'", i + 1);
       if (j < 0) throw new ShellSyntaxError('unterminated quoted string');
@@ -97,6 +111,59 @@ export function tokenize(src: string): string[] {
   }
   flush();
   return out;
+}
+
+/** The words of `[[ … ]]` from `i` (after `[[`): pushes `[[`, the words and `]]`; returns the index after. */
+function condWords(src: string, i: number, out: string[]): number {
+  out.push('[[');
+  let cur = '';
+  for (;;) {
+    if (i >= src.length) throw new ShellSyntaxError("syntax error: unexpected end of file, expected ']]'");
+    const c = src[i];
+    if (c === ' ' || c === '\t' || c === '\n') {
+      if (cur === ']]') {
+        out.push(cur);
+        return i;
+      }
+      if (cur) out.push(cur);
+      cur = '';
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += c === '"' && src[j] === '\\' ? 2 : 1;
+      cur += src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === '$' && src[i + 1] === '(') {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < src.length; j++) {
+        if (src[j] === '(') depth++;
+        else if (src[j] === ')' && --depth === 0) break;
+      }
+      cur += src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === '\\' && i + 1 < src.length) {
+      cur += src.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if ((c === ';' || c === '&' || c === '|' || c === ')') && cur === ']]') {
+      out.push(cur);
+      return i;
+    }
+    cur += c;
+    i++;
+    if (cur === ']]' && i >= src.length) {
+      out.push(cur);
+      return i;
+    }
+  }
 }
 
 const KEYWORDS = new Set(['do', 'done', 'then', 'fi', 'elif', 'else', '}', ')']);
@@ -183,6 +250,13 @@ export function parseScript(src: string): Node {
         break;
       }
       return { type: 'if', branches, otherwise };
+    }
+    if (t === '[[') {
+      p++;
+      const words: string[] = [];
+      while (peek() !== undefined && peek() !== ']]') words.push(next());
+      if (next() !== ']]') throw new ShellSyntaxError("syntax error: expected ']]'");
+      return { type: 'cond', words };
     }
     if (t === '(' || t === '{') {
       p++;

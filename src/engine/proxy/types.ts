@@ -35,7 +35,7 @@ export interface ServicePortEntry {
 
 /** One hop of a request's path, for the route trace the UI draws. */
 export interface Hop {
-  kind: 'client' | 'dns' | 'loadbalancer' | 'node' | 'service' | 'endpoint' | 'pod';
+  kind: 'client' | 'dns' | 'loadbalancer' | 'node' | 'service' | 'endpoint' | 'pod' | 'ingress';
   name: string;
   detail?: string;
 }

@@ -8,6 +8,7 @@ import { FlagError, parseFlags, type FlagSpec } from '../kubectl/flags';
 import { TokenizeError, tokenize } from '../kubectl/tokenize';
 import { trafficCommand } from '../traffic/sim_traffic';
 import { loadCommand } from './load';
+import { controlPlaneCommand, nodeKubeletCommand } from './controlplane';
 
 /** What the simulated kubelet offers to `sim` (the real kubelet implements these). */
 interface SimKubelet {
@@ -21,6 +22,7 @@ export const SIM_HELP = `Simulate things that happen to the cluster.
 Commands:
   sim node fail NAME                 stop the node's kubelet (it stops posting status)
   sim node recover NAME              start the node's kubelet again
+  sim node kubelet stop|start NAME   systemctl stop|start kubelet (same as fail/recover)
   sim node add [NAME] [--cpu N] [--memory Q]
                                      add a worker node (default kind-workerN, 2 CPU, 4Gi)
   sim pod crash POD [-c CONTAINER] [-n NAMESPACE]
@@ -32,6 +34,10 @@ Commands:
                                      NODE_IP:NODE_PORT or a LoadBalancer IP)
   sim traffic stop [TARGET]          stop traffic (all, or to TARGET)
   sim traffic status                 requests, errors and latency per target and pod
+  sim controlplane stop|start apiserver|etcd|scheduler|controller-manager
+                                     stop or start a control-plane component (its static
+                                     pod manifest moved out of /etc/kubernetes/manifests)
+  sim controlplane status            which control-plane components and kubelets run
   sim help                           show this help`;
 
 class UsageError extends Error {}
@@ -71,11 +77,14 @@ function nodeCommand(cluster: Cluster, args: string[]): string {
       k.recover();
       return `node/${rest[0]} recovered: the kubelet is posting status again`;
     }
+    case 'kubelet':
+      return nodeKubeletCommand(cluster, rest);
     case 'add': {
       const f = parseFlags(rest, ADD_FLAGS);
       if (f.args.length > 1) throw new UsageError('usage: sim node add [NAME] [--cpu N] [--memory Q]');
       const name = f.args[0] ?? nextWorkerName(cluster);
       if (cluster.kubelets.has(name)) throw new UsageError(`node "${name}" already exists`);
+      if (!cluster.api.available) throw new UsageError('the API server is down (sim controlplane status): a new node cannot register');
       if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) throw new UsageError(`invalid node name "${name}": must be a lowercase RFC 1123 subdomain`);
       for (const q of ['cpu', 'memory']) if (!isQuantity(f.str(q))) throw new UsageError(`invalid --${q} "${f.str(q)}": must be a quantity like 2, 500m, 4Gi`);
       const index = Math.max(0, ...[...cluster.kubelets.values()].map((k) => k.config.index)) + 1;
@@ -95,7 +104,8 @@ function podCommand(cluster: Cluster, args: string[]): string {
   if (f.args.length !== 1) throw new UsageError('usage: sim pod crash POD [-c CONTAINER] [-n NAMESPACE]');
   const ns = f.str('namespace') || 'default';
   const podName = f.args[0];
-  const pod = cluster.api.tryGet({ group: '', resource: 'pods' }, ns, podName) as { spec?: { nodeName?: string } } | undefined;
+  // Read the store, not the API server: a container crashes even while the API server is down.
+  const pod = cluster.objects('/pods', ns).find((p) => p.metadata.name === podName) as { spec?: { nodeName?: string } } | undefined;
   if (!pod) throw new UsageError(`pod "${podName}" not found in namespace "${ns}"`);
   const node = pod.spec?.nodeName;
   if (!node) throw new UsageError(`pod "${podName}" is not running on a node yet`);
@@ -127,6 +137,9 @@ export function runSimCommand(cluster: Cluster, commandLine: string): CommandRes
         break;
       case 'traffic':
         text = trafficCommand(cluster, rest);
+        break;
+      case 'controlplane':
+        text = controlPlaneCommand(cluster, rest);
         break;
       case 'load':
         try {

@@ -1,9 +1,10 @@
 // The request path of the simulated cluster network: client → (DNS) → node netfilter rules
 // programmed by kube-proxy → endpoint → pod → container listening on the port. One place so
 // later layers plug in without touching the rest: `filters` (NetworkPolicy: may this packet reach
-// this pod?) run before delivery, `targets` (Ingress: turn `ingress/NAME` into a destination)
-// resolve traffic targets. Mirrors no single Kubernetes file: it is the dataplane (kernel +
-// kindnet + kube-proxy's rules) that a real cluster does not have as one program.
+// this pod?) run before delivery, `listeners` (the ingress controller on a node's :80/:443)
+// answer requests to node addresses before kube-proxy's rules. Mirrors no single Kubernetes
+// file: it is the dataplane (kernel + kindnet + kube-proxy's rules) that a real cluster does not
+// have as one program.
 import type { Node, Pod } from '../api/core';
 import { keyOf } from '../api/meta';
 import type { Informer } from '../client/informer';
@@ -26,8 +27,25 @@ export type Client = { kind: 'pod'; pod: Pod } | { kind: 'external'; ip: string 
 
 export type Failure = 'refused' | 'timeout' | 'dns' | 'reset' | 'unreachable' | 'policy';
 
-/** A NetworkPolicy-style check: undefined lets the packet through, a string is why it is dropped. */
-export type PacketFilter = (client: Client, pod: Pod, port: number) => string | undefined;
+/**
+ * A NetworkPolicy-style check: undefined lets the packet through, a string is why it is dropped.
+ * `sourceIP` is the address the pod sees (after any SNAT), `protocol` TCP/UDP.
+ */
+export type PacketFilter = (client: Client, pod: Pod, port: number, protocol: string, sourceIP: string) => string | undefined;
+
+/** One HTTP request as a listener on a node address sees it (Host header included). */
+export interface HostRequest {
+  ip: string;
+  port: number;
+  path: string;
+  host: string;
+}
+
+/** Something serving on a node's own address (hostPort), e.g. the ingress controller on :80/:443. */
+export interface HostListener {
+  handles(ip: string, port: number): boolean;
+  serve(client: Client, req: HostRequest, at: number): HttpResult;
+}
 
 export interface Delivery {
   ok: boolean;
@@ -54,6 +72,8 @@ export interface HttpResult extends Delivery {
 
 export class ClusterNetwork {
   readonly filters: PacketFilter[] = [];
+  /** Listeners on node addresses, asked before kube-proxy's rules (ingress/controller.ts). */
+  readonly listeners: HostListener[] = [];
   private pods!: Informer<Pod>;
   private nodes!: Informer<Node>;
   private services!: Informer<Service>;
@@ -162,10 +182,6 @@ export class ClusterNetwork {
     const pod = this.podByIP(target.ip);
     if (!pod) return fail('timeout', `no host has the address ${target.ip}`);
     hops.push({ kind: 'pod', name: keyOf(pod), detail: pod.spec.nodeName });
-    for (const f of this.filters) {
-      const why = f(client, pod, target.port);
-      if (why) return fail('policy', why);
-    }
     const crossNode = pod.spec.nodeName !== entryNode;
     // SNAT: traffic from outside with externalTrafficPolicy Cluster is masqueraded to the entry
     // node (its bridge address on the same node, its node IP across nodes); Local keeps the client.
@@ -173,6 +189,10 @@ export class ClusterNetwork {
     if (external && svc && svc.entry.externalTrafficPolicy === 'Cluster') {
       const idx = this.kubelets.get(entryNode ?? '')?.config.index;
       sourceIP = crossNode ? this.nodeIP(entryNode ?? '') ?? srcIP : idx !== undefined ? `10.244.${idx}.1` : srcIP;
+    }
+    for (const f of this.filters) {
+      const why = f(client, pod, target.port, protocol, sourceIP);
+      if (why) return { ...fail('policy', why), pod, dstIP: target.ip, dstPort: target.port };
     }
     // Requests of a traffic slice are routed with the rules as they are now, so the container is
     // checked now too (a pod that just became Ready is listening by the time its rules exist).
@@ -226,8 +246,12 @@ export class ClusterNetwork {
     return out;
   }
 
-  /** An HTTP GET: DNS for names, then the connection, then the server's answer. */
-  http(client: Client, host: string, port: number, path: string, at: number): HttpResult {
+  /**
+   * An HTTP GET: DNS for names, then the connection, then the server's answer. `hostHeader`
+   * (curl -H 'Host: …') defaults to the host of the URL; only listeners such as the ingress
+   * controller look at it.
+   */
+  http(client: Client, host: string, port: number, path: string, at: number, hostHeader?: string): HttpResult {
     let ip = host;
     if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
       const r = this.dns(client, host, 'A', at);
@@ -235,6 +259,12 @@ export class ClusterNetwork {
         return { ok: false, failure: 'dns', message: r.ok ? `Could not resolve host: ${host}` : r.message, hops: [{ kind: 'client', name: client.kind === 'pod' ? keyOf(client.pod) : client.ip }, { kind: 'dns', name: host, detail: r.ok ? 'NXDOMAIN' : 'timeout' }], sourceIP: this.clientIP(client), crossNode: false, dstIP: host, dstPort: port };
       }
       ip = r.ips[0];
+    }
+    const listener = this.listeners.find((l) => l.handles(ip, port));
+    if (listener) {
+      const r = listener.serve(client, { ip, port, path, host: hostHeader ?? host }, at);
+      if (ip !== host) r.hops.splice(1, 0, { kind: 'dns', name: host, detail: ip });
+      return { ...r, resolvedIP: ip };
     }
     const d = this.deliver(client, ip, port, 'TCP', at);
     if (ip !== host) d.hops.splice(1, 0, { kind: 'dns', name: host, detail: ip });

@@ -242,7 +242,7 @@ describe('kubectl for Services', () => {
     expect(wide.split('\n')[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR$/);
     expect(wide).toMatch(/np\s+NodePort\s+10\.96\.\d+\.\d+\s+<none>\s+80:3\d{4}\/TCP/);
     expect(run(c, 'kubectl create service clusterip x').stderr).toBe('error: at least one tcp port specifier must be provided\n');
-    expect(run(c, 'sim traffic start ingress/x --rps 1').stderr).toContain('ingress targets are not supported yet');
+    expect(run(c, 'sim traffic start ingress/x --rps 1').stderr).toContain('ingresses.networking.k8s.io "x" not found in namespace "default"');
     expect(run(c, 'sim traffic start svc/web').stderr).toContain('missing --rps');
   });
 

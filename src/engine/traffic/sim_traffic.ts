@@ -1,20 +1,21 @@
 // `sim traffic start|stop|status`: the verbs that drive the load generators (traffic.ts).
 import type { Cluster } from '../cluster';
-import type { Service } from '../api/networking';
+import type { Ingress, Service } from '../api/networking';
 import { parseFlags, type FlagSpec } from '../kubectl/flags';
 import { tabwrite } from '../kubectl/printers/tabwriter';
 import type { TrafficTarget } from './traffic';
 
-export const TRAFFIC_USAGE = `usage: sim traffic start TARGET --rps N [--from POD | --external] [--path /PATH] [-n NAMESPACE]
+export const TRAFFIC_USAGE = `usage: sim traffic start TARGET --rps N [--from POD | --external] [--path /PATH] [--host HOST] [-n NAMESPACE]
        sim traffic stop [TARGET]
        sim traffic status
-TARGET: svc/NAME (or service/NAME), NODE_IP:NODE_PORT, LOAD_BALANCER_IP[:PORT]`;
+TARGET: svc/NAME (or service/NAME), ingress/NAME, NODE_IP:NODE_PORT, LOAD_BALANCER_IP[:PORT]`;
 
 const START_FLAGS: FlagSpec[] = [
   { name: 'rps', type: 'string' },
   { name: 'from', type: 'string' },
   { name: 'external', type: 'bool' },
   { name: 'path', type: 'string', default: '/' },
+  { name: 'host', type: 'string' },
 ];
 
 class TrafficUsageError extends Error {}
@@ -24,12 +25,12 @@ function usage(why: string): never {
 }
 
 /** Resolve what the user typed into a host, port and (for Services) the Service it names. */
-export function parseTarget(cluster: Cluster, typed: string, namespace: string, path: string): TrafficTarget {
+export function parseTarget(cluster: Cluster, typed: string, namespace: string, path: string, hostHeader?: string): TrafficTarget {
   const slash = typed.indexOf('/');
   if (slash > 0) {
     const kind = typed.slice(0, slash).toLowerCase();
     const name = typed.slice(slash + 1);
-    if (kind === 'ingress' || kind === 'ingresses' || kind === 'ing') throw new TrafficUsageError('ingress targets are not supported yet: send traffic to a Service (svc/NAME), a NodePort or a LoadBalancer IP');
+    if (kind === 'ingress' || kind === 'ingresses' || kind === 'ing') return ingressTarget(cluster, name, namespace, path, hostHeader);
     if (!['svc', 'service', 'services'].includes(kind) || !name) usage(`invalid target "${typed}"`);
     const svc = cluster.api.tryGet({ group: '', resource: 'services' }, namespace, name) as Service | undefined;
     if (!svc) throw new TrafficUsageError(`services "${name}" not found in namespace "${namespace}"`);
@@ -58,6 +59,20 @@ export function parseTarget(cluster: Cluster, typed: string, namespace: string, 
   return { display: `${ip}:${port}`, namespace, host: ip, port, path, ...(service ? { service } : {}) };
 }
 
+/**
+ * `ingress/NAME`: requests to the Ingress's published address on port 80 (from outside the
+ * cluster, like a browser), with Host set to --host or else the first rule's host.
+ */
+function ingressTarget(cluster: Cluster, name: string, namespace: string, path: string, hostHeader?: string): TrafficTarget {
+  const ing = cluster.api.tryGet({ group: 'networking.k8s.io', resource: 'ingresses' }, namespace, name) as Ingress | undefined;
+  if (!ing) throw new TrafficUsageError(`ingresses.networking.k8s.io "${name}" not found in namespace "${namespace}"`);
+  const addr = ing.status?.loadBalancer?.ingress?.[0];
+  const ip = addr?.ip ?? addr?.hostname;
+  if (!ip) throw new TrafficUsageError(`ingress "${name}" has no address yet (ADDRESS is empty): is its IngressClass served by a controller? (kubectl get ingress ${name})`);
+  const host = hostHeader ?? ing.spec.rules?.find((r) => r.host && !r.host.startsWith('*'))?.host ?? ip;
+  return { display: `ingress/${name}`, namespace, host: ip, port: 80, path, hostHeader: host };
+}
+
 export function trafficCommand(cluster: Cluster, args: string[]): string {
   const [verb, ...rest] = args;
   switch (verb) {
@@ -71,7 +86,7 @@ export function trafficCommand(cluster: Cluster, args: string[]): string {
       const ns = f.str('namespace') || 'default';
       const path = f.str('path') || '/';
       if (!path.startsWith('/')) usage(`invalid --path "${path}": must start with /`);
-      const target = parseTarget(cluster, f.args[0], ns, path);
+      const target = parseTarget(cluster, f.args[0], ns, path, f.has('host') ? f.str('host') : undefined);
       let from: string | undefined;
       if (f.has('from')) {
         const name = f.str('from').replace(/^(pod|pods|po)\//, '');
@@ -81,7 +96,7 @@ export function trafficCommand(cluster: Cluster, args: string[]): string {
         from = 'external';
       }
       const g = cluster.traffic.startGenerator(target, rps, from);
-      return `traffic #${g.id} started: ${rps} req/s to ${target.display}${path !== '/' ? ` (path ${path})` : ''} from ${from === 'external' ? 'outside the cluster' : from ? `pod/${from.split('/')[1]}` : 'an in-cluster client'}`;
+      return `traffic #${g.id} started: ${rps} req/s to ${target.display}${target.hostHeader ? ` (Host: ${target.hostHeader})` : ''}${path !== '/' ? ` (path ${path})` : ''} from ${from === 'external' ? 'outside the cluster' : from ? `pod/${from.split('/')[1]}` : 'an in-cluster client'}`;
     }
     case 'stop': {
       if (rest.length > 1) usage('expected at most one TARGET');
@@ -89,6 +104,8 @@ export function trafficCommand(cluster: Cluster, args: string[]): string {
       if (display) {
         const m = /^(svc|service|services)\/(.+)$/.exec(display);
         if (m) display = `svc/${m[2]}`;
+        const i = /^(ing|ingress|ingresses)\/(.+)$/.exec(display);
+        if (i) display = `ingress/${i[2]}`;
       }
       const n = cluster.traffic.stopGenerators(display);
       if (!n) return display ? `no traffic to ${display}` : 'no traffic running';

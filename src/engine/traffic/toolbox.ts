@@ -16,6 +16,8 @@ interface Url {
   path: string;
 }
 
+const STATUS_LINE: Record<number, string> = { 200: 'OK', 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+
 function parseUrl(raw: string): Url | undefined {
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?(\/[^#]*)?$/.exec(raw);
   if (!m) return undefined;
@@ -35,14 +37,14 @@ export function networkPrograms(net: ClusterNetwork, traffic: TrafficManager, po
     b.out('Address:\t10.96.0.10:53');
     b.out('');
   };
-  const get = (u: Url, ua: string): HttpResult => {
-    const r = net.http(client, u.host, u.port, u.path, at());
+  const get = (u: Url, ua: string, hostHeader?: string): HttpResult => {
+    const r = net.http(client, u.host, u.port, u.path, at(), hostHeader);
     traffic.recordExternal(r, at(), u.path, ua);
     return r;
   };
 
   const curl: Program = (b, a) => {
-    const urlArg = a.find((x, i) => !x.startsWith('-') && !['-o', '-m', '-H', '-X', '-d', '--max-time', '--connect-timeout', '-w'].includes(a[i - 1] ?? ''));
+    const urlArg = a.find((x, i) => !x.startsWith('-') && !['-o', '-m', '-H', '--header', '-X', '-d', '--max-time', '--connect-timeout', '-w'].includes(a[i - 1] ?? ''));
     if (!urlArg) {
       b.err("curl: try 'curl --help' or 'curl --manual' for more information");
       return 2;
@@ -52,9 +54,19 @@ export function networkPrograms(net: ClusterNetwork, traffic: TrafficManager, po
       b.err(`curl: (3) URL rejected: Malformed input to a URL function`);
       return 3;
     }
-    const r = get(u, 'curl/8.5.0');
+    // -H 'Host: foo.com' (what an ingress controller routes on); -m/--max-time/--connect-timeout N.
+    const hostHeader = a.map((x, i) => (a[i - 1] === '-H' || a[i - 1] === '--header' ? /^host:\s*(\S+)/i.exec(x)?.[1] : undefined)).find((x) => x !== undefined);
+    const limitArg = a.findIndex((x) => x === '-m' || x === '--max-time' || x === '--connect-timeout');
+    const limitS = limitArg >= 0 ? Number(a[limitArg + 1]) : NaN;
+    const r = get(u, 'curl/8.5.0', hostHeader);
+    if (!r.ok && (r.failure === 'timeout' || r.failure === 'policy') && limitS > 0) {
+      // A dropped SYN (a NetworkPolicy, no route) with a time limit: curl gives up at the limit.
+      b.sleep(limitS * 1000);
+      b.err(`curl: (28) Connection timed out after ${limitS * 1000 + 1} milliseconds`);
+      return 28;
+    }
     if (!r.ok) {
-      b.sleep(r.failure === 'timeout' ? 133_000 : 2);
+      b.sleep(r.failure === 'timeout' || r.failure === 'policy' ? 133_000 : 2);
       switch (r.failure) {
         case 'dns': b.err(r.message.startsWith(';;') ? `curl: (6) Could not resolve host: ${u.host}` : `curl: (6) Could not resolve host: ${u.host}`); return 6;
         case 'refused': b.err(`curl: (7) Failed to connect to ${u.host} port ${u.port} after 2 ms: Couldn't connect to server`); return 7;
@@ -63,7 +75,7 @@ export function networkPrograms(net: ClusterNetwork, traffic: TrafficManager, po
       }
     }
     if (a.includes('-I') || a.includes('--head')) {
-      b.out(`HTTP/1.1 ${r.status} ${r.status === 200 ? 'OK' : 'Not Found'}`);
+      b.out(`HTTP/1.1 ${r.status} ${STATUS_LINE[r.status ?? 200] ?? 'OK'}`);
       b.out(`Content-Length: ${(r.body ?? '').length}`);
       return 0;
     }
@@ -105,7 +117,7 @@ export function networkPrograms(net: ClusterNetwork, traffic: TrafficManager, po
       return 1;
     }
     if ((r.status ?? 200) >= 400) {
-      b.err(`wget: server returned error: HTTP/1.1 ${r.status} Not Found`);
+      b.err(`wget: server returned error: HTTP/1.1 ${r.status} ${STATUS_LINE[r.status ?? 404] ?? 'Not Found'}`);
       return 1;
     }
     if (toStdout) emit(b, r.body ?? '');

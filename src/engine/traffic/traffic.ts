@@ -38,6 +38,8 @@ export interface TrafficTarget {
   path: string;
   /** `ns/svc` for per-Service counters, when the target is a Service. */
   service?: string;
+  /** The Host header, when it is not `host` (ingress targets: `--host foo.com`). */
+  hostHeader?: string;
 }
 
 export interface Generator {
@@ -239,7 +241,7 @@ export class TrafficManager implements Component {
         results.push({ t, r: { ok: false, failure: 'unreachable', message: client, hops: [], sourceIP: '', crossNode: false, dstIP: host, dstPort: g.target.port } });
         continue;
       }
-      results.push({ t, r: this.net.http(client, host, g.target.port, g.target.path, t) });
+      results.push({ t, r: this.net.http(client, host, g.target.port, g.target.path, t, g.target.hostHeader) });
     }
     // Load per pod in this slice → latency and CPU.
     const perPod = new Map<string, number>();
@@ -285,7 +287,8 @@ export class TrafficManager implements Component {
   }
 
   private count(g: Generator, r: HttpResult, t: number, latency: number | undefined): void {
-    const err = r.ok ? 0 : 1;
+    // A 5xx answer (an ingress controller's 503 for a missing Service) is an error too.
+    const err = r.ok && (r.status ?? 200) < 500 ? 0 : 1;
     this.bump(this.targets, g.target.display, 1, err, latency);
     if (g.target.service) this.bump(this.services, g.target.service, 1, err, latency);
     if (r.pod) this.bump(this.pods, keyOf(r.pod), 1, err, latency);
@@ -294,7 +297,7 @@ export class TrafficManager implements Component {
       target: g.target.display,
       ...(r.pod ? { pod: keyOf(r.pod) } : {}),
       ok: r.ok,
-      ...(r.ok ? {} : { reason: reasonText(r) }),
+      ...(r.ok ? (err ? { reason: `HTTP ${r.status}` } : {}) : { reason: reasonText(r) }),
       ...(latency !== undefined ? { latencyMs: latency } : {}),
       ...(r.status ? { status: r.status } : {}),
       route: r.hops.map((h: Hop) => h.name),

@@ -27,7 +27,7 @@ export interface ObjectAction {
   appliesTo(t: ActionTarget): boolean;
   /** Set when the verb needs a value first (an image, a command, a rate). */
   input?: { label: string; initial(t: ActionTarget): string };
-  /** The command line this verb runs. */
+  /** The command line this verb runs (several, one per line, run in order). */
   command(t: ActionTarget, input?: string): string;
 }
 
@@ -43,8 +43,9 @@ export function runObjectAction(deps: ActionDeps, action: ObjectAction, target: 
     return undefined;
   }
   const line = action.command(target, input);
-  const entryId = runCommand(deps.pg, line);
-  deps.view.setState({ pending: null, lastRun: { line, ...(entryId === undefined ? {} : { entryId }) } });
+  let entryId: number | undefined;
+  for (const l of line.split('\n')) entryId = runCommand(deps.pg, l);
+  deps.view.setState({ pending: null, lastRun: { line: line.split('\n').join('; '), ...(entryId === undefined ? {} : { entryId }) } });
   return entryId;
 }
 

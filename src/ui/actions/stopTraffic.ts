@@ -1,4 +1,4 @@
-// Verb: the simulated clients of a Service stop (`sim traffic stop`).
+// Verb: the simulated clients of a Service stop (`sim traffic stop svc/web`).
 import { isKind, type ObjectAction } from './objectAction';
 
 export const stopTraffic: ObjectAction = {
@@ -7,5 +7,5 @@ export const stopTraffic: ObjectAction = {
   icon: 'stop',
   key: 'T',
   appliesTo: isKind('Service'),
-  command: (t) => `sim traffic stop ${t.ref.name}${t.ref.namespace ? ` -n ${t.ref.namespace}` : ''}`,
+  command: (t) => `sim traffic stop svc/${t.ref.name}`,
 };

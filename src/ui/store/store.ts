@@ -125,6 +125,13 @@ export interface PlaygroundOptions {
   session?: Session;
   /** UI state restored with the page (editor buffers, terminal history). */
   restore?: Partial<Pick<PlaygroundState, 'editor'>> & { history?: readonly string[] };
+  /**
+   * Coalesce engine messages: instead of one store update per message, queue them and apply
+   * them all when `schedule` calls back (the page passes "next animation frame"). At speed 60
+   * the Worker sends a batch every 50 ms tick plus command results; React renders once per
+   * frame however many arrived. Without it (tests) every message is applied at once.
+   */
+  schedule?: (flush: () => void) => void;
 }
 
 export function createPlaygroundStore(client: EngineClient, opts: PlaygroundOptions = {}): Playground {
@@ -134,7 +141,18 @@ export function createPlaygroundStore(client: EngineClient, opts: PlaygroundOpti
     ...(opts.restore?.editor ? { editor: opts.restore.editor } : {}),
     terminal: { ...init.terminal, history: opts.restore?.history ?? [] },
   }));
-  const unsubscribe = client.subscribe((msg) => store.setState((s) => reducePlayground(s, msg), true));
+  let queue: EngineMessage[] = [];
+  const flush = () => {
+    const msgs = queue;
+    queue = [];
+    if (msgs.length) store.setState((s) => msgs.reduce(reducePlayground, s), true);
+  };
+  const schedule = opts.schedule;
+  const unsubscribe = client.subscribe((msg) => {
+    if (!schedule) return store.setState((s) => reducePlayground(s, msg), true);
+    queue.push(msg);
+    if (queue.length === 1) schedule(flush);
+  });
   client.send({ type: 'init', seed: opts.seed ?? 1, ...(opts.session ? { session: opts.session } : {}) });
   return { store, client, detach: unsubscribe };
 }

@@ -8,11 +8,12 @@ import { namespaceLifecycle } from './namespacelifecycle';
 import { priority } from './priority';
 import { serviceAccount } from './serviceaccount';
 import { defaultStorageClass } from './defaultstorageclass';
+import { defaultIngressClass } from './defaultingressclass';
 import { storageObjectInUseProtection } from './storageobjectinuseprotection';
 import { limitRanger } from './limitranger';
 import { resourceQuota } from './resourcequota';
 
 export function admissionChain(config: ClusterConfig): AdmissionPlugin[] {
   // LimitRanger sits right after NamespaceLifecycle; ResourceQuota is the last validating plugin.
-  return [namespaceLifecycle, limitRanger, serviceAccount, priority, defaultTolerationSeconds(config.defaultTolerationSeconds), defaultStorageClass, storageObjectInUseProtection, resourceQuota];
+  return [namespaceLifecycle, limitRanger, serviceAccount, priority, defaultTolerationSeconds(config.defaultTolerationSeconds), defaultStorageClass, defaultIngressClass, storageObjectInUseProtection, resourceQuota];
 }

@@ -27,6 +27,9 @@ import { persistentVolumeClaimFieldGetters, persistentVolumeClaimStrategy } from
 import { persistentVolumeFieldGetters, persistentVolumeStrategy } from './core/persistentvolume/strategy';
 import { storageClassStrategy } from './storage/storageclass/strategy';
 import { podDisruptionBudgetStrategy } from './policy/poddisruptionbudget/strategy';
+import { ingressStrategy } from './networking/ingress/strategy';
+import { ingressClassStrategy } from './networking/ingressclass/strategy';
+import { networkPolicyStrategy } from './networking/networkpolicy/strategy';
 
 /** `group/resource` -> strategy and field getters. */
 export const BUILTIN_REGISTRY: Record<string, { strategy: Strategy; fields?: Record<string, FieldGetter> }> = {
@@ -52,6 +55,9 @@ export const BUILTIN_REGISTRY: Record<string, { strategy: Strategy; fields?: Rec
   'apps/daemonsets': { strategy: daemonSetStrategy },
   'apps/statefulsets': { strategy: statefulSetStrategy },
   'apps/controllerrevisions': { strategy: controllerRevisionStrategy },
+  'networking.k8s.io/ingresses': { strategy: ingressStrategy },
+  'networking.k8s.io/ingressclasses': { strategy: ingressClassStrategy },
+  'networking.k8s.io/networkpolicies': { strategy: networkPolicyStrategy },
 };
 
 export function registerBuiltins(api: APIServer, config: ClusterConfig): void {

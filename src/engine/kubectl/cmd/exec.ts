@@ -5,7 +5,7 @@
 import type { Pod } from '../../api/core';
 import { newNotFound } from '../../apiserver/errors';
 import { Shell } from '../../kubelet/interpreter';
-import { filesAt } from '../../kubelet/program';
+import { containerFilesAt } from '../../kubelet/pod_fs';
 import { plannedExit } from '../../kubelet/runtime';
 import { DATE_TOKEN, EPOCH_SECONDS_TOKEN, YMDHMS_TOKEN, renderTime } from '../../kubelet/program';
 import { networkPrograms } from '../../traffic/toolbox';
@@ -52,9 +52,9 @@ export function runExec(ctx: Ctx): void {
   const image = kubelet.imageSpecOf(inst);
   const input = kubelet.processInput(pod, spec, rec, image, argv);
   input.programs = networkPrograms(ctx.cluster.network, ctx.cluster.traffic, pod, () => now);
-  const files = new Map(Object.entries(input.baseFiles));
-  for (const [k, v] of filesAt(inst.program, now - inst.startedAt)) files.set(k, v);
-  const sh = new Shell(input, files);
+  // Its volumes as set up now (emptyDir and other shared ones as every container wrote them) plus
+  // its own changes elsewhere.
+  const sh = new Shell(input, containerFilesAt(pod, spec, inst, input.baseFiles, now));
   let code = 0;
   try {
     sh.command(argv);

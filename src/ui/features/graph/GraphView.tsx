@@ -14,7 +14,8 @@ import {
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { actionForKey } from '../../actions/registry';
 import { runObjectAction } from '../../actions/objectAction';
 import { selectObject } from '../../actions/selectObject';
@@ -39,6 +40,8 @@ import { selectAllObjects, selectClusterTraces } from './selectors';
 import { targetOf } from './target';
 import { CLIENT_ID } from './traffic';
 import { useTraffic } from './useTraffic';
+import { useLeavingPods } from './useLeavingPods';
+import { reuseUnchanged, sameEdge, sameNode } from './stableNodes';
 import type { Pod } from '../../../engine';
 import { Captions } from '../presenter/Captions';
 
@@ -70,9 +73,12 @@ const minimapColour = (n: Node) => {
 function Graph() {
   const pg = usePlayground();
   const view = useViewStoreApi();
-  const all = usePlaygroundStore(selectAllObjects);
-  const traces = usePlaygroundStore(selectClusterTraces);
+  // Deferred: a burst of batches (300 pods healing at speed 60) re-renders the graph at low
+  // priority, in slices React can interrupt, so the page keeps its frame rate.
+  const all = useDeferredValue(usePlaygroundStore(selectAllObjects));
+  const traces = useDeferredValue(usePlaygroundStore(selectClusterTraces));
   const connection = usePlaygroundStore((s) => s.connection);
+  const controlPlane = usePlaygroundStore(useShallow((s) => s.cluster.clock.controlPlane));
   const lens = useView((s) => s.lens);
   const namespace = useView((s) => s.namespaces[s.lens]);
   const selected = useView((s) => s.selected);
@@ -82,16 +88,19 @@ function Graph() {
   const [menu, setMenu] = useState<{ x: number; y: number; id: string } | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const layout = useMemo(() => lensLayout(lens, all, namespace, traces), [lens, all, namespace, traces]);
+  const layout = useMemo(() => lensLayout(lens, all, namespace, traces, controlPlane), [lens, all, namespace, traces, controlPlane]);
   const relatives = useMemo(() => relativesOf(selected, all, traces), [selected, all, traces]);
+  const ghosts = useLeavingPods(layout.items, `${lens}|${namespace}`);
+  const prevNodes = useRef<{ list: Node[]; byId: Map<string, Node> }>({ list: [], byId: new Map() });
+  const prevEdges = useRef<{ list: Edge[]; byId: Map<string, Edge> }>({ list: [], byId: new Map() });
 
-  const nodes: Node[] = useMemo(
-    () =>
-      layout.items.map((item) => {
+  const nodes: Node[] = useMemo(() => {
+    const next = [...ghosts, ...layout.items].map((item) => {
         const rel = relationOf(item.id, selected, relatives);
         const boxLike = item.type === 'controlPlane' || item.type === 'unscheduled';
         const counter = traffic.seen ? traffic.totals[item.id] : undefined;
         const data: Record<string, unknown> = { ...(item.data as Record<string, unknown>) };
+        const leaving = data.leaving === true;
         if (counter) data.traffic = counter;
         if (item.id === CLIENT_ID) {
           const sent = Object.entries(traffic.totals).filter(([k]) => k.startsWith('service:'));
@@ -109,19 +118,21 @@ function Graph() {
           data,
           draggable: false,
           connectable: false,
-          selectable: !boxLike,
-          focusable: !boxLike,
+          selectable: !boxLike && !leaving,
+          focusable: !boxLike && !leaving,
           selected: item.id === selected,
-          className: `rel-${rel} lens-item-${item.type}`,
-          ariaLabel: ariaLabelOf(item),
+          className: `rel-${rel} lens-item-${item.type}${leaving ? ' is-leaving' : ''}`,
+          ariaLabel: leaving ? `${ariaLabelOf(item)} (deleted)` : ariaLabelOf(item),
         } satisfies Node;
-      }),
-    [layout, selected, relatives, traffic],
-  );
+      });
+    const list = reuseUnchanged(prevNodes.current.byId, prevNodes.current.list, next, sameNode);
+    if (list !== prevNodes.current.list) prevNodes.current = { list, byId: new Map(list.map((n) => [n.id, n])) };
+    return list;
+  }, [layout, ghosts, selected, relatives, traffic]);
 
-  const edges: Edge[] = useMemo(
-    () =>
-      layout.edges.map((e) => {
+  const edges: Edge[] = useMemo(() => {
+    const busiest = Math.max(0, ...Object.values(traffic.recent).map((c) => c.ok + c.failed));
+    const next = layout.edges.map((e) => {
         const a = relationOf(e.source, selected, relatives);
         const b = relationOf(e.target, selected, relatives);
         const lit = selected !== null && a !== 'other' && b !== 'other';
@@ -134,11 +145,13 @@ function Graph() {
           className: `gedge gedge-${e.kind}${lit ? ' is-lit' : ''}${selected && !lit ? ' is-dim' : ''}${recent?.failed ? ' has-failures' : ''}`,
           focusable: false,
           selectable: false,
-          ...(e.kind === 'traffic' ? { data: { ok: recent?.ok ?? 0, failed: recent?.failed ?? 0 } as Record<string, unknown> } : {}),
+          ...(e.kind === 'traffic' ? { data: { ok: recent?.ok ?? 0, failed: recent?.failed ?? 0, busiest, ...(recent?.reasons ? { reasons: recent.reasons } : {}) } as Record<string, unknown> } : {}),
         } satisfies Edge;
-      }),
-    [layout, selected, relatives, traffic],
-  );
+      });
+    const list = reuseUnchanged(prevEdges.current.byId, prevEdges.current.list, next, sameEdge);
+    if (list !== prevEdges.current.list) prevEdges.current = { list, byId: new Map(list.map((n) => [n.id, n])) };
+    return list;
+  }, [layout, selected, relatives, traffic]);
 
   // A deleted object cannot stay selected (its replacement has a new name).
   useEffect(() => {

@@ -1,9 +1,12 @@
 // The control plane box: the five components of the lecture's architecture diagram and whether
-// each is running. Evidence, most specific first: a stop/start trace from the engine (future
-// `sim controlplane stop|start …`), then the component's static pod on the control-plane node
-// (kind runs kube-apiserver, etcd, kube-scheduler and kube-controller-manager as static pods).
+// each is running. Evidence, most specific first: the engine's own status
+// (cluster.controlPlaneStatus(), sent with every clock message; `sim controlplane stop|start …`
+// changes it), else a stop/start trace, then the component's static pod on the control-plane
+// node (kind runs kube-apiserver, etcd, kube-scheduler and kube-controller-manager as static
+// pods): a running component whose static pod is still coming up shows as "starting".
 // The cloud controller manager has no pod in kind: it counts as running unless stopped.
 import type { Pod, TraceEntry } from '../../../engine';
+import type { ControlPlaneStatus } from '../../../engine/protocol';
 import type { GraphIconName } from './GraphIcon';
 import { podVisual } from './podVisual';
 
@@ -19,21 +22,25 @@ export interface ControlPlaneComponent {
   pod?: string;
 }
 
-export const COMPONENTS: readonly { id: string; label: string; icon: GraphIconName; aliases: readonly string[] }[] = [
-  { id: 'kube-apiserver', label: 'API server', icon: 'api', aliases: ['apiserver', 'kube-apiserver'] },
-  { id: 'etcd', label: 'etcd', icon: 'database', aliases: ['etcd'] },
-  { id: 'kube-scheduler', label: 'scheduler', icon: 'scheduler', aliases: ['scheduler', 'kube-scheduler'] },
-  { id: 'kube-controller-manager', label: 'controller manager', icon: 'gears', aliases: ['controller-manager', 'kube-controller-manager'] },
-  { id: 'cloud-controller-manager', label: 'cloud controller', icon: 'cloud', aliases: ['cloud-controller-manager', 'cloud-controller'] },
+export const COMPONENTS: readonly { id: string; label: string; icon: GraphIconName; aliases: readonly string[]; status: keyof ControlPlaneStatus }[] = [
+  { id: 'kube-apiserver', label: 'API server', icon: 'api', aliases: ['apiserver', 'kube-apiserver'], status: 'apiserver' },
+  { id: 'etcd', label: 'etcd', icon: 'database', aliases: ['etcd'], status: 'etcd' },
+  { id: 'kube-scheduler', label: 'scheduler', icon: 'scheduler', aliases: ['scheduler', 'kube-scheduler'], status: 'scheduler' },
+  { id: 'kube-controller-manager', label: 'controller manager', icon: 'gears', aliases: ['controller-manager', 'kube-controller-manager'], status: 'controllerManager' },
+  { id: 'cloud-controller-manager', label: 'cloud controller', icon: 'cloud', aliases: ['cloud-controller-manager', 'cloud-controller'], status: 'cloudControllerManager' },
 ];
 
-export function controlPlaneComponents(pods: readonly Pod[], traces: readonly TraceEntry[]): ControlPlaneComponent[] {
-  return COMPONENTS.map(({ id, label, icon, aliases }) => {
+export function controlPlaneComponents(pods: readonly Pod[], traces: readonly TraceEntry[], status?: ControlPlaneStatus): ControlPlaneComponent[] {
+  return COMPONENTS.map(({ id, label, icon, aliases, status: key }) => {
     const pod = pods.find((p) => p.metadata.namespace === 'kube-system' && (p.metadata.name ?? '').startsWith(`${id}-`) && p.spec?.nodeName && (p.metadata.name ?? '') === `${id}-${p.spec.nodeName}`);
-    const fromTrace = lastStopStart(traces, aliases);
+    const fromEngine = status?.[key];
+    const fromTrace = fromEngine ? undefined : lastStopStart(traces, aliases);
     let state: ComponentState = 'running';
-    if (fromTrace) state = fromTrace;
-    else if (pod) {
+    if (fromEngine === 'stopped' || fromTrace) state = fromEngine === 'stopped' ? 'stopped' : fromTrace!;
+    else if (fromEngine === 'running') {
+      const c = pod ? podVisual(pod).category : 'running';
+      state = c === 'running' ? 'running' : 'starting';
+    } else if (pod) {
       const c = podVisual(pod).category;
       state = c === 'running' ? 'running' : c === 'pending' || c === 'creating' || c === 'notready' ? 'starting' : 'stopped';
     }

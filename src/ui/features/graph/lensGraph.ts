@@ -1,5 +1,6 @@
 // From cluster state to the chosen lens's layout (pure; memoised by the caller).
 import type { KubeObject, Node, Pod, TraceEntry } from '../../../engine';
+import type { ControlPlaneStatus } from '../../../engine/protocol';
 import type { Lens } from '../../store/view';
 import { controlPlaneComponents } from './controlPlane';
 import type { Layout } from './layoutTypes';
@@ -8,14 +9,14 @@ import { buildOwnershipGraph, ownershipLayout } from './ownershipLayout';
 import { placementLayout } from './placementLayout';
 import { trafficLayout } from './traffic';
 
-export function lensLayout(lens: Lens, all: readonly KubeObject[], namespace: string, traces: readonly TraceEntry[]): Layout {
+export function lensLayout(lens: Lens, all: readonly KubeObject[], namespace: string, traces: readonly TraceEntry[], controlPlane?: ControlPlaneStatus): Layout {
   switch (lens) {
     case 'placement': {
       const pods = all.filter((o) => o.kind === 'Pod') as Pod[];
       return placementLayout({
         nodes: all.filter((o) => o.kind === 'Node') as Node[],
         pods: pods.filter((p) => inNamespace(p, namespace)),
-        controlPlane: controlPlaneComponents(pods, traces),
+        controlPlane: controlPlaneComponents(pods, traces, controlPlane),
       });
     }
     case 'ownership':

@@ -21,7 +21,8 @@ const TABS: { id: InspectorTab | 'relations'; label: string }[] = [
   { id: 'scheduling', label: 'Scheduling' },
 ];
 
-export function Inspector() {
+/** `onCollapse`: the inspector floats over the graph (narrow screens) and can fold away. */
+export function Inspector({ onCollapse }: { onCollapse?: () => void } = {}) {
   const view = useViewStoreApi();
   const selected = useView((s) => s.selected);
   const tab = useView((s) => s.inspectorTab);
@@ -45,6 +46,11 @@ export function Inspector() {
         <h2 className="inspector-title" title={titleOf(target)}>
           {titleOf(target)}
         </h2>
+        {onCollapse && (
+          <button type="button" className="btn btn-icon btn-quiet" aria-label="Fold the inspector away (keep the selection)" title="Fold away" onClick={onCollapse} data-testid="inspector-collapse">
+            <GraphIcon name="chevronRight" size={18} />
+          </button>
+        )}
         <button type="button" className="btn btn-icon btn-quiet" aria-label="Close inspector (clear selection)" onClick={() => selectObject(view, null)}>
           <GraphIcon name="close" size={18} />
         </button>

@@ -199,13 +199,26 @@ export class ShellInput {
     return this.redraw();
   }
 
+  /** The line up to the cursor (what Tab completes), or undefined while a heredoc is collected. */
+  get beforeCursor(): string | undefined {
+    return this.heredoc ? undefined : this.buffer.slice(0, this.cursor);
+  }
+
   private tab(): string {
-    if (this.heredoc) return '';
-    const before = this.buffer.slice(0, this.cursor);
-    const { word, candidates } = this.opts.complete(before);
+    const before = this.beforeCursor;
+    return before === undefined ? '' : this.applyCompletion(before, this.opts.complete(before));
+  }
+
+  /**
+   * Apply a completion of `before` (computed elsewhere, e.g. by the engine in its Worker): insert
+   * what all candidates share, or list them. Nothing happens if the line changed meanwhile.
+   */
+  applyCompletion(before: string, { word, candidates }: Completion): string {
+    if (this.heredoc || this.buffer.slice(0, this.cursor) !== before) return '';
     if (candidates.length === 0) return '\x07';
-    const common = candidates.length === 1 ? candidates[0] + (candidates[0].endsWith('/') ? '' : ' ') : commonPrefix(candidates);
-    if (common.length > word.length) {
+    const one = candidates[0];
+    const common = candidates.length === 1 ? one + (/[/=]$/.test(one) ? '' : ' ') : commonPrefix(candidates);
+    if (common.length > word.length && common.startsWith(word)) {
       const insert = common.slice(word.length);
       this.buffer = before + insert + this.buffer.slice(this.cursor);
       this.cursor += insert.length;

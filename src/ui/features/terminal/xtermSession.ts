@@ -7,7 +7,8 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { runCommand } from '../../actions/runCommand';
 import type { Playground, TerminalEntry } from '../../store/store';
-import { complete, completionContext } from './completion';
+import { complete, completionContext, type Completion } from './completion';
+import { engineCompletion } from './engineCompletion';
 import { renderCommandLine, renderOutput } from './render';
 import { ShellInput } from './shellInput';
 
@@ -58,7 +59,36 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
   }
   term.write(shell.prompt());
 
-  term.onData((data) => {
+  const localComplete = (line: string) => complete(line, completionContext(pg.store.getState().cluster.objects));
+  // Tab asks the engine (its kubectl completion knows every resource type, flag and name); keys
+  // typed while the answer is on its way wait, so they land after the completion as typed.
+  let completing: string[] | undefined;
+  const onTab = (before: string, rest: string) => {
+    completing = rest ? [rest] : [];
+    void engineCompletion(pg.client, before).then((c: Completion | null) => {
+      const w = shell.applyCompletion(before, c ?? localComplete(before));
+      if (w) term.write(w);
+      const queued = completing ?? [];
+      completing = undefined;
+      syncInput();
+      for (const d of queued) onData(d);
+    });
+  };
+
+  const onData = (data: string): void => {
+    if (completing) {
+      completing.push(data);
+      return;
+    }
+    const tab = data.indexOf('\t');
+    if (tab < 0) return feed(data);
+    if (tab > 0) feed(data.slice(0, tab));
+    const before = shell.beforeCursor;
+    if (before === undefined) return feed(data.slice(tab)); // in a heredoc: Tab does nothing
+    onTab(before, data.slice(tab + 1));
+  };
+
+  const feed = (data: string): void => {
     const r = shell.feed(data);
     if (r.clear) term.clear();
     if (r.write) term.write(r.write);
@@ -69,7 +99,8 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
       waitingFor = id;
     }
     syncInput();
-  });
+  };
+  term.onData((d) => onData(d));
 
   const print = (e: TerminalEntry) => {
     printed.add(e.id);

@@ -7,7 +7,7 @@ import type { FlowNode } from './types';
 
 export const ClientNode = memo(function ClientNode({ data }: NodeProps<FlowNode<{ sent?: number; failed?: number }>>) {
   return (
-    <div className="gclient" data-testid="client:traffic">
+    <div className="gclient" data-testid="client:traffic" data-sent={data.sent ?? 0} data-failed={data.failed ?? 0}>
       <Handles />
       <GraphIcon name="laptop" size={28} />
       <span className="gclient-name">Clients</span>

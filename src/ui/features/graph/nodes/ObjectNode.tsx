@@ -65,7 +65,7 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps<FlowNode<
       <span className="gobj-summary">
         {summary}
         {data.traffic && (
-          <span className="gobj-traffic">
+          <span className="gobj-traffic" data-testid={`traffic:${data.obj.kind.toLowerCase()}:${data.obj.metadata.namespace ?? ''}/${data.obj.metadata.name ?? ''}`} data-ok={data.traffic.ok} data-failed={data.traffic.failed}>
             {' '}· {data.traffic.ok} ok{data.traffic.failed > 0 && <span className="gpod-failed">, {data.traffic.failed} failed</span>}
           </span>
         )}
