@@ -23,8 +23,11 @@ describe('scenarios/ (DaemonSet, StatefulSet)', () => {
   });
   it('statefulset: ordered pods, claims, scale down, partition', () => {
     const t = transcript('statefulset.scenario');
-    expect(outputOf(t, 'kubectl get pods -l app=nginx', 0)).toMatch(/^web-0\s/m);
-    expect(outputOf(t, 'kubectl get pods -l app=nginx', 0)).not.toMatch(/^web-1\s/m);
+    // OrderedReady: web-1 may only exist once web-0 is Running and Ready.
+    const first = outputOf(t, 'kubectl get pods -l app=nginx', 0);
+    expect(first).toMatch(/^web-0\s/m);
+    if (/^web-1\s/m.test(first)) expect(first).toMatch(/^web-0\s+1\/1\s+Running\s/m);
+    expect(first).not.toMatch(/^web-2\s/m);
     expect(outputOf(t, 'kubectl get pvc', 0)).toMatch(/^www-web-0\s/m);
     expect(outputOf(t, 'kubectl get pvc', 1)).toMatch(/^www-web-1\s/m);
     expect(outputOf(t, 'kubectl get pods -l app=nginx', 2)).not.toMatch(/^web-1\s/m);
