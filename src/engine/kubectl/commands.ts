@@ -14,6 +14,7 @@ import { AUTOSCALE_FLAGS, runAutoscale } from './cmd/autoscale';
 import { TOP_FLAGS, runTopNode, runTopPod } from './cmd/top';
 import { DESCRIBE_FLAGS, runDescribe } from './cmd/describe';
 import { CORDON_FLAGS, DRAIN_FLAGS, runCordon, runDrain, runUncordon } from './cmd/drain';
+import { TAINT_FLAGS, runTaint } from './cmd/taint';
 import { GET_FLAGS, runGet } from './cmd/get';
 import { API_RESOURCES_FLAGS, VERSION_FLAGS, runApiResources, runClusterInfo, runVersion } from './cmd/info';
 import {
@@ -94,6 +95,7 @@ export const COMMANDS: Command[] = [
   ] },
   { name: 'cordon', short: 'Mark node as unschedulable', usage: 'kubectl cordon NODE [options]', flags: CORDON_FLAGS, run: runCordon },
   { name: 'uncordon', short: 'Mark node as schedulable', usage: 'kubectl uncordon NODE [options]', flags: CORDON_FLAGS, run: runUncordon },
+  { name: 'taint', short: 'Update the taints on one or more nodes', usage: 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]', flags: TAINT_FLAGS, run: runTaint },
   { name: 'drain', short: 'Drain node in preparation for maintenance', usage: 'kubectl drain NODE [options]', flags: DRAIN_FLAGS, run: runDrain },
   { name: 'cluster-info', short: 'Display cluster information', usage: 'kubectl cluster-info [flags] [options]', flags: [], run: runClusterInfo },
   { name: 'api-resources', short: 'Print the supported API resources on the server', usage: 'kubectl api-resources [flags] [options]', flags: API_RESOURCES_FLAGS, run: runApiResources },

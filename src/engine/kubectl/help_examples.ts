@@ -36,6 +36,7 @@ export const EXAMPLES: Record<string, string> = {
   'top node': '# CPU and memory of each node\nkubectl top node',
   'cordon': '# Stop new pods landing on a node\nkubectl cordon kind-worker',
   'uncordon': '# Let pods land on the node again\nkubectl uncordon kind-worker',
+  'taint': '# Keep pods off a node unless they tolerate the taint\nkubectl taint nodes kind-worker dedicated=gpu:NoSchedule\n\n# Remove that taint again\nkubectl taint nodes kind-worker dedicated=gpu:NoSchedule-',
   'drain': '# Move the pods away before maintenance\nkubectl drain kind-worker --ignore-daemonsets',
   'cluster-info': '# Where the control plane runs\nkubectl cluster-info',
   'api-resources': '# Every kind the API server knows\nkubectl api-resources\n\n# Only namespaced ones, with verbs\nkubectl api-resources --namespaced=true -o wide',
