@@ -31,6 +31,7 @@ import { TrafficManager, type RequestEvent, type TrafficStats } from './traffic/
 import { IngressNginxController } from './ingress/controller';
 import { NetworkPolicyEnforcer } from './networkpolicy/enforcer';
 import { serviceEnvSource } from './kubelet/service_env';
+import { podConnector } from './traffic/toolbox';
 import type { Service } from './api/networking';
 
 export interface CommandResult {
@@ -338,6 +339,8 @@ export class Cluster {
       return starts.length ? Math.min(...starts) : this.clock.now();
     };
     k.serviceEnv = serviceEnvSource(() => services.list(), startedAt, (ts) => this.clock.parse(ts));
+    // Connections a container's own processes open (ncat in the MySQL tutorial's init container).
+    k.podConnect = (pod) => podConnector(this.network, pod, () => this.clock.now());
   }
 
   /** Which control-plane components run ('running' | 'stopped' each), for the UI. */

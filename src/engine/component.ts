@@ -54,6 +54,9 @@ export interface Component {
   /** Serialisable internal state for snapshots (must round-trip through JSON). */
   save?(): unknown;
   load?(state: unknown): void;
-  /** False while stopped (sim controlplane stop, sim node fail): no work, no timers handled. */
+  /**
+   * False while stopped (sim controlplane stop, sim node fail): no work is run, and its timers that
+   * fall due wait until it runs again (sim/controlplane.ts ControlPlane.defer).
+   */
   running?: boolean;
 }
