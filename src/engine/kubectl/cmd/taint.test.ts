@@ -1,6 +1,6 @@
 // kubectl taint: add, overwrite, remove by key and effect, and the scheduler's reaction.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../../index';
+import { createCluster, type Pod } from '../../index';
 
 describe('kubectl taint', () => {
   it('adds, refuses a duplicate, overwrites and removes', () => {
@@ -23,7 +23,7 @@ describe('kubectl taint', () => {
     for (const n of ['kind-worker', 'kind-worker2']) c.run(`kubectl taint nodes ${n} dedicated=gpu:NoSchedule`);
     c.run('kubectl create deployment web --image=nginx:1.25 --replicas=3');
     c.advance(30_000);
-    const nodes = (c.objects('/pods', 'default') as { spec: { nodeName?: string } }[]).map((p) => p.spec.nodeName);
+    const nodes = (c.objects('/pods', 'default') as Pod[]).map((p) => p.spec.nodeName);
     expect(nodes).toEqual(['kind-worker3', 'kind-worker3', 'kind-worker3']);
   });
 });
