@@ -29,9 +29,9 @@ Commands:
                                      make a running container exit with code 1
   sim load deployment/NAME --cpu 300%|600m | --stop
                                      simulated CPU demand (for kubectl top and the HPA)
-  sim traffic start TARGET --rps N [--from POD | --external] [--path /PATH] [-n NAMESPACE]
+  sim traffic start TARGET --rps N [--from POD | --external] [--path /PATH] [--host HOST] [-n NAMESPACE]
                                      send simulated HTTP requests (TARGET: svc/NAME,
-                                     NODE_IP:NODE_PORT or a LoadBalancer IP)
+                                     ingress/NAME, NODE_IP:NODE_PORT or a LoadBalancer IP)
   sim traffic stop [TARGET]          stop traffic (all, or to TARGET)
   sim traffic status                 requests, errors and latency per target and pod
   sim controlplane stop|start apiserver|etcd|scheduler|controller-manager
