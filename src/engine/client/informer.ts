@@ -16,6 +16,15 @@ export type IndexFunc<T> = (obj: T) => string[];
 export class Informer<T extends KubeObject = KubeObject> {
   private cache = new Map<string, T>();
   private handlers: Handlers<T>[] = [];
+  /**
+   * The same handlers split by event type (registration order kept), so an event calls only the
+   * handlers that want it: 100 kubelets' delete-only handlers cost nothing on an add or update.
+   */
+  private addFns: ((obj: T) => void)[] = [];
+  private updateFns: ((oldObj: T, newObj: T) => void)[] = [];
+  private deleteFns: ((obj: T) => void)[] = [];
+  /** Selected handlers (addSelectedHandler): index name -> index value -> handlers, with owners. */
+  private selected = new Map<string, Map<string, { h: Handlers<T>; owner?: string }[]>>();
   private indexers = new Map<string, IndexFunc<T>>();
   /** index name -> index value -> (key -> object). Holding the objects makes byIndex one pass. */
   private indices = new Map<string, Map<string, Map<string, T>>>();
@@ -39,7 +48,58 @@ export class Informer<T extends KubeObject = KubeObject> {
   addHandler(h: Handlers<T>): void {
     this.handlers.push(h);
     this.owners.push(this.currentOwner());
+    if (h.add) this.addFns.push(h.add.bind(h));
+    if (h.update) this.updateFns.push(h.update.bind(h));
+    if (h.delete) this.deleteFns.push(h.delete.bind(h));
     if (this.started && h.add) for (const o of this.cache.values()) h.add(o);
+  }
+
+  /**
+   * A handler for the objects that one index maps to `value` only: what a watch with a field
+   * selector delivers. Each kubelet watches `spec.nodeName=<its node>` (as upstream's kubelet
+   * lists and watches pods with that field selector), so a pod event is routed to the kubelet of
+   * the pod's node through one map lookup instead of being offered to every kubelet in turn.
+   * Adds and deletes go to the handlers of the object's values; an update to those of the old
+   * and of the new object's values (a pod being bound, '' → node, reaches its node's handler).
+   * The index must be registered first.
+   */
+  addSelectedHandler(index: string, value: string, h: Handlers<T>): void {
+    const fn = this.indexers.get(index);
+    if (!fn) throw new Error(`informer ${this.gvr.group}/${this.gvr.resource}: no index ${index}`);
+    let byValue = this.selected.get(index);
+    if (!byValue) {
+      byValue = new Map();
+      this.selected.set(index, byValue);
+    }
+    let list = byValue.get(value);
+    if (!list) {
+      list = [];
+      byValue.set(value, list);
+    }
+    list.push({ h, owner: this.currentOwner() });
+    if (this.started && h.add) for (const o of this.cache.values()) if (fn(o).includes(value)) h.add(o);
+  }
+
+  /** The selected handlers an object reaches (by each selecting index's values), in order. */
+  private selectedFor(obj: T, also?: T): Handlers<T>[] {
+    let out: Handlers<T>[] | undefined;
+    for (const [index, byValue] of this.selected) {
+      const fn = this.indexers.get(index)!;
+      const values = fn(obj);
+      const more = also ? fn(also) : NO_VALUES;
+      for (const vs of [values, more]) {
+        for (const v of vs) {
+          if (vs === more && values.includes(v)) continue;
+          const list = byValue.get(v);
+          if (!list) continue;
+          for (const e of list) {
+            out ??= [];
+            if (!out.includes(e.h)) out.push(e.h);
+          }
+        }
+      }
+    }
+    return out ?? (NO_HANDLERS as Handlers<T>[]);
   }
 
   start(): void {
@@ -47,7 +107,10 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.started = true;
     for (const o of this.api.list(this.gvr, undefined).items) this.put(keyOf(o), o as T);
     this.stop = this.api.watch(this.gvr, undefined, (e) => this.onEvent(e));
-    for (const o of [...this.cache.values()]) for (const h of this.handlers) h.add?.(o);
+    for (const o of [...this.cache.values()]) {
+      for (const h of this.handlers) h.add?.(o);
+      if (this.selected.size) for (const h of this.selectedFor(o)) h.add?.(o);
+    }
   }
 
   /** Drop the cache and list again (used after a snapshot restore). */
@@ -74,6 +137,17 @@ export class Informer<T extends KubeObject = KubeObject> {
       if (!add) continue;
       objs ??= [...this.cache.keys()].sort().map((k) => this.cache.get(k)!);
       for (const o of objs) add(o);
+    }
+    // Selected handlers (a kubelet's own pods) replay the objects they select, in key order too.
+    for (const [index, byValue] of this.selected) {
+      const fn = this.indexers.get(index)!;
+      for (const [value, list] of byValue) {
+        for (const e of list) {
+          if (e.owner !== owner || !e.h.add) continue;
+          objs ??= [...this.cache.keys()].sort().map((k) => this.cache.get(k)!);
+          for (const o of objs) if (fn(o).includes(value)) e.h.add(o);
+        }
+      }
     }
   }
 
@@ -115,14 +189,19 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (e.type === 'DELETED') {
       const old = this.cache.get(key);
       this.remove(key);
-      for (const h of this.handlers) h.delete?.(old ?? obj);
+      const gone = old ?? obj;
+      for (const fn of this.deleteFns) fn(gone);
+      if (this.selected.size) for (const h of this.selectedFor(gone)) h.delete?.(gone);
       return;
     }
     const old = this.cache.get(key);
     this.put(key, obj);
-    for (const h of this.handlers) {
-      if (old) h.update?.(old, obj);
-      else h.add?.(obj);
+    if (old) {
+      for (const fn of this.updateFns) fn(old, obj);
+      if (this.selected.size) for (const h of this.selectedFor(old, obj)) h.update?.(old, obj);
+    } else {
+      for (const fn of this.addFns) fn(obj);
+      if (this.selected.size) for (const h of this.selectedFor(obj)) h.add?.(obj);
     }
   }
 
@@ -178,6 +257,16 @@ export const BY_CONTROLLER = 'controllerUID';
 export const BY_ORPHAN = 'orphanNamespace';
 
 const NO_VALUES: string[] = [];
+const NO_HANDLERS: Handlers<never>[] = [];
+
+/**
+ * A pod's node, for BY_NODE: bound pods only (an unbound pod is on no node). One definition, so
+ * every component that reads the index (kubelet, node lifecycle, pod GC, taint eviction) agrees.
+ */
+export function podNodeName(p: KubeObject): string[] {
+  const node = (p as { spec?: { nodeName?: string } }).spec?.nodeName;
+  return node ? [node] : NO_VALUES;
+}
 
 function ownerUIDs(o: KubeObject): string[] {
   const refs = o.metadata.ownerReferences;
@@ -231,6 +320,7 @@ export class InformerFactory {
       inf.addIndex(BY_OWNER, ownerUIDs);
       inf.addIndex(BY_CONTROLLER, controllerUIDs);
       inf.addIndex(BY_ORPHAN, orphanNamespace);
+      if (gvr.group === '' && gvr.resource === 'pods') inf.addIndex(BY_NODE, podNodeName);
       this.informers.set(k, inf);
     }
     return inf as unknown as Informer<T>;

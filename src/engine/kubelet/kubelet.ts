@@ -4,7 +4,7 @@
 import type { Container, Node, Pod } from '../api/core';
 import { keyOf, splitKey } from '../api/meta';
 import { isNotFound, newBadRequest, newNotFound } from '../apiserver/errors';
-import { BY_NODE, type Informer } from '../client/informer';
+import { BY_NODE, podNodeName, type Informer } from '../client/informer';
 import { WorkQueue, clearQueue } from '../client/workqueue';
 import type { Recorder } from '../client/recorder';
 import type { Component, ComponentContext } from '../component';
@@ -114,14 +114,21 @@ export class Kubelet implements Component, KubeletHost {
   // ------------------------------------------------------------------ Component
 
   start(): void {
+    // The pod informer (with its BY_NODE index) is shared; this kubelet's handler is selected by
+    // spec.nodeName=<this node>, so it sees only its own pods' events (upstream: the kubelet's
+    // field-selected pod watch). A deleted pod it still has a record of (one that moved away while
+    // this kubelet was stopped) is also its business: the delete-only handler below.
     this.podInformer = this.ctx.informers.for<Pod>(PODS);
-    this.podInformer.addIndex(BY_NODE, (p) => [p.spec?.nodeName ?? '']);
+    this.podInformer.addIndex(BY_NODE, podNodeName);
     this.nodeInformer = this.ctx.informers.for<Node>(NODES);
     const mine = (p: Pod | undefined) => !!p && p.spec?.nodeName === this.nodeName;
-    this.podInformer.addHandler({
+    this.podInformer.addSelectedHandler(BY_NODE, this.nodeName, {
       add: (p) => mine(p) && this.enqueue(keyOf(p)),
       update: (o, p) => (mine(o) || mine(p)) && this.enqueue(keyOf(p)),
-      delete: (p) => (mine(p) || !!this.records[keyOf(p)]) && this.enqueue(keyOf(p)),
+      delete: (p) => mine(p) && this.enqueue(keyOf(p)),
+    });
+    this.podInformer.addHandler({
+      delete: (p) => !mine(p) && !!this.records[keyOf(p)] && this.enqueue(keyOf(p)),
     });
     // A ConfigMap or Secret appearing or changing re-syncs the pods here that read it (a pod
     // waiting in CreateContainerConfigError or for a FailedMount volume then starts).

@@ -9,7 +9,7 @@ import type { Node, Pod } from '../../api/core';
 import type { ObjectReference } from '../../api/core';
 import { deepCopy, keyOf } from '../../api/meta';
 import { isNotFound } from '../../apiserver/errors';
-import { BY_NODE, type Informer } from '../../client/informer';
+import { BY_NODE, podNodeName, type Informer } from '../../client/informer';
 import type { Recorder } from '../../client/recorder';
 import type { ComponentContext } from '../../component';
 import type { Timer } from '../../sim/clock';
@@ -38,9 +38,14 @@ interface SavedState {
   known: string[];
 }
 
-/** Index pods by the node they are bound to (the same index upstream registers). */
+/**
+ * Index pods by the node they are bound to (the same index upstream registers). The factory
+ * registers it on the pod informer already; this keeps a hand-built informer (tests) working.
+ * One definition (podNodeName) for every component: two different functions under one index name
+ * would mean whichever registered first decided what every reader saw.
+ */
 export function indexPodsByNode(pods: Informer<Pod>): void {
-  pods.addIndex(BY_NODE, (p) => (p.spec?.nodeName ? [p.spec.nodeName] : []));
+  pods.addIndex(BY_NODE, podNodeName);
 }
 
 export class NodeLifecycleController extends Controller {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod, Taint } from '../../api/core';
-import { DAEMON_TOLERATIONS, DEFAULT_TOLERATIONS, Harness, NODES } from '../testing/lifecycle_harness';
+import { G } from '../../testing/harness';
+import { DAEMON_TOLERATIONS, DEFAULT_TOLERATIONS, Harness } from '../testing/lifecycle_harness';
 import { NodeLifecycleController } from './node_lifecycle_controller';
 import { TaintEvictionController } from '../tainteviction/taint_eviction';
 import { PodGCController } from '../podgc/gc_controller';
@@ -77,7 +78,7 @@ describe('node lifecycle: a kubelet that stops renewing', () => {
     h.addNode('kind-worker');
     const n = h.node('kind-worker')!;
     const conditions = n.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' as const, reason: 'KubeletNotReady' } : c));
-    h.api.update(NODES, '', { ...n, status: { ...n.status, conditions } } as Node, { subresource: 'status', user: 'kubelet' });
+    h.api.update(G.nodes, '', { ...n, status: { ...n.status, conditions } } as Node, { subresource: 'status', user: 'kubelet' });
     h.settle();
     expect(taintKeys(h.node('kind-worker'))).toEqual(['node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/not-ready:NoSchedule']);
     expect(h.eventList('NodeNotReady').map((e) => e.message)).toEqual(['Node kind-worker status is now: NodeNotReady']);
@@ -88,7 +89,7 @@ describe('node lifecycle: a kubelet that stops renewing', () => {
     h.addNode('kind-worker');
     const setUnschedulable = (v: boolean) => {
       const n = h.node('kind-worker')!;
-      h.api.update(NODES, '', { ...n, spec: { ...n.spec, unschedulable: v } } as Node, { user: 'kubectl' });
+      h.api.update(G.nodes, '', { ...n, spec: { ...n.spec, unschedulable: v } } as Node, { user: 'kubectl' });
       h.settle();
     };
     setUnschedulable(true);

@@ -4,14 +4,11 @@ import type { Pod, ReplicationController } from '../../api/core';
 import { newForbidden } from '../../apiserver/errors';
 import { ReplicaSetController } from './replica_set';
 import { ReplicationManager } from './replication_controller';
-import { FakeKubelet, G, Harness } from './testing';
+import { G, replicaSetObject } from '../../testing/harness';
+import { FakeKubelet, Harness } from './testing';
 
 function replicaSet(name: string, replicas: number, extra: Partial<ReplicaSet['spec']> = {}): ReplicaSet {
-  return {
-    apiVersion: 'apps/v1', kind: 'ReplicaSet',
-    metadata: { name, namespace: 'default' },
-    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }, ...extra },
-  };
+  return replicaSetObject({ name, namespace: 'default', replicas, container: 'c', spec: extra });
 }
 
 function setup(opts: ConstructorParameters<typeof FakeKubelet>[1] = {}) {

@@ -24,6 +24,7 @@ import { BURST_REPLICAS, getPodsToDelete, isPodActive, isPodReady, slowStartBatc
 import { newControllerRef, planClaims, adopt, release } from './controller_ref_manager';
 import type { ReplicaSetLike } from './replica_set_utils';
 import { calculateStatus, nextAvailableCheckMs } from './replica_set_utils';
+import { PodFactsCache, type SyncContext } from './pod_facts';
 
 export const PODS: GVR = { group: '', resource: 'pods' };
 
@@ -151,12 +152,20 @@ export class ReplicaSetController extends Controller {
     this.syncReplicaSet(key);
   }
 
+  /** Per-pod answers, remembered per stored pod object (see pod_facts.ts). */
+  private readonly podFacts = new PodFactsCache();
+
+  private syncContext(rs: ReplicaSetObject): SyncContext {
+    return this.podFacts.context(rs.metadata.uid ?? '', rs.metadata.namespace ?? '', rs.spec, rs.spec.template?.metadata?.labels, () => this.selectorOf(rs));
+  }
+
   syncReplicaSet(key: string): void {
     const rs = this.rsInformer.get(key);
     if (!rs) return;
     const selector = this.selectorOf(rs);
+    const context = this.syncContext(rs);
     const cacheVersion = this.podInformer.changeCount();
-    const { claimed: filteredPods, owned: ownedBefore } = this.claimPods(rs, selector);
+    const { claimed: filteredPods, owned: ownedBefore } = this.claimPods(rs, selector, context);
 
     let manageErr: Error | null = null;
     if (!rs.metadata.deletionTimestamp && selector !== null) manageErr = this.manageReplicas(filteredPods, rs);
@@ -169,8 +178,9 @@ export class ReplicaSetController extends Controller {
     // and then the list read by claimPods is still current. It is not sorted: the status counts
     // do not depend on order, and this runs after every status change of every pod (sorting
     // 1,000 pods each time made a 1,000-replica ReplicaSet slow).
-    const owned = this.podInformer.changeCount() === cacheVersion ? ownedBefore : this.ownedPods(rs, selector);
-    const status = calculateStatus(current, owned, manageErr, nowMs, this.ctx.clock.iso());
+    const owned = this.podInformer.changeCount() === cacheVersion ? ownedBefore : this.ownedPods(rs, context);
+    const currentContext = current === rs ? context : this.syncContext(current);
+    const status = calculateStatus(current, owned, manageErr, nowMs, this.ctx.clock.iso(), (p) => this.podFacts.of(p, currentContext));
     if (!jsonEqual(status, current.status)) {
       const copy = deepCopy(current);
       copy.status = status;
@@ -190,20 +200,30 @@ export class ReplicaSetController extends Controller {
    * not every pod of the namespace. Adoptions and releases happen in name order (deterministic);
    * the claimed pods come back unordered (manageReplicas sorts them when it has to choose).
    */
-  private claimPods(rs: ReplicaSetObject, selector: Selector | null): { claimed: Pod[]; owned: Pod[] } {
+  private claimPods(rs: ReplicaSetObject, selector: Selector | null, context: SyncContext): { claimed: Pod[]; owned: Pod[] } {
     const ns = rs.metadata.namespace ?? '';
-    const candidates: Pod[] = [];
+    const uid = rs.metadata.uid ?? '';
+    const deleting = !!rs.metadata.deletionTimestamp;
     const owned: Pod[] = [];
-    for (const p of this.podInformer.byIndex(BY_CONTROLLER, rs.metadata.uid ?? '')) {
-      if (p.metadata.namespace !== ns || !isPodActive(p)) continue;
-      candidates.push(p);
-      if (selector === null || matches(selector, p.metadata.labels)) owned.push(p);
+    const claimed: Pod[] = [];
+    const releasing: Pod[] = [];
+    // The pods we control: ClaimObject's first branch (planClaims), inlined with the cached
+    // per-pod answers, as this is nearly every pod and runs on every sync.
+    for (const p of this.podInformer.byIndex(BY_CONTROLLER, uid)) {
+      if (p.metadata.namespace !== ns) continue;
+      const f = this.podFacts.of(p, context);
+      if (!f.active) continue;
+      if (selector === null || f.selected) owned.push(p);
+      if (f.controllerUid !== uid) continue; // another controller reference comes first
+      if (f.selected) claimed.push(p);
+      else if (!deleting) releasing.push(p);
     }
-    for (const p of this.podInformer.byIndex(BY_ORPHAN, ns)) if (isPodActive(p)) candidates.push(p);
-    const plan = planClaims(rs, selector, candidates);
+    // The orphans: planClaims decides which to adopt.
+    const orphans: Pod[] = [];
+    for (const p of this.podInformer.byIndex(BY_ORPHAN, ns)) if (isPodActive(p)) orphans.push(p);
+    const plan = orphans.length ? planClaims(rs, selector, orphans) : { adopt: [] as Pod[], release: [] as Pod[] };
+    plan.release = releasing;
     const owner = { apiVersion: this.rsKind.apiVersion, kind: this.rsKind.kind, metadata: rs.metadata };
-    const adopting = new Set(plan.adopt);
-    const claimed: Pod[] = adopting.size ? plan.claimed.filter((p) => !adopting.has(p)) : plan.claimed;
     for (const p of plan.adopt.sort(byName)) {
       if (adopt(this.ctx.api, PODS, owner, p, this.name)) {
         claimed.push(p);
@@ -225,10 +245,12 @@ export class ReplicaSetController extends Controller {
   }
 
   /** The active pods in the RS's namespace that carry its controller ref and match its selector. */
-  private ownedPods(rs: ReplicaSetObject, selector: Selector | null): Pod[] {
+  private ownedPods(rs: ReplicaSetObject, context: SyncContext): Pod[] {
     const owned: Pod[] = [];
     for (const p of this.podInformer.byIndex(BY_CONTROLLER, rs.metadata.uid ?? '')) {
-      if (isPodActive(p) && p.metadata.namespace === rs.metadata.namespace && (selector === null || matches(selector, p.metadata.labels))) owned.push(p);
+      if (p.metadata.namespace !== rs.metadata.namespace) continue;
+      const f = this.podFacts.of(p, context);
+      if (f.active && (context.selector === null || f.selected)) owned.push(p);
     }
     return owned;
   }

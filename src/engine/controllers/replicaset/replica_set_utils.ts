@@ -15,25 +15,41 @@ export interface ReplicaSetLike {
   status?: ReplicaSetStatus;
 }
 
+/** What calculateStatus reads of one pod: carries every template label; is Ready. */
+export interface PodStatusFacts {
+  fullyLabeled: boolean;
+  ready: boolean;
+}
+
 /**
  * calculateStatus: counts over the active pods this RS owns.
  *  - replicas: how many exist; fullyLabeledReplicas: carry every template label;
  *  - readyReplicas: Ready; availableReplicas: Ready for more than minReadySeconds.
  * A failed manageReplicas adds ReplicaFailure (FailedCreate when short of pods, FailedDelete when
  * over); a clean sync removes it. `nowMs` is epoch milliseconds.
+ * `facts` may supply the per-pod answers from a cache (the controller's, see pod_facts.ts).
  */
-export function calculateStatus(rs: ReplicaSetLike, pods: readonly Pod[], manageReplicasErr: Error | null, nowMs: number, nowIso: string): ReplicaSetStatus {
+export function calculateStatus(
+  rs: ReplicaSetLike,
+  pods: readonly Pod[],
+  manageReplicasErr: Error | null,
+  nowMs: number,
+  nowIso: string,
+  facts?: (p: Pod) => PodStatusFacts,
+): ReplicaSetStatus {
   const prev = rs.status ?? { replicas: 0 };
-  const templateSel = fromSet(rs.spec.template?.metadata?.labels);
+  const templateSel = facts ? undefined : fromSet(rs.spec.template?.metadata?.labels);
   const mrs = rs.spec.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
-    if (matches(templateSel, p.metadata.labels)) fullyLabeled++;
-    if (isPodReady(p)) {
+    const f = facts ? facts(p) : { fullyLabeled: matches(templateSel!, p.metadata.labels), ready: isPodReady(p) };
+    if (f.fullyLabeled) fullyLabeled++;
+    if (f.ready) {
       ready++;
-      if (isPodAvailable(p, mrs, nowMs)) available++;
+      // Ready is available at once without minReadySeconds; with it, it depends on the time.
+      if (!mrs || isPodAvailable(p, mrs, nowMs)) available++;
     }
   }
   let conditions: Condition[] | undefined = prev.conditions ? [...prev.conditions] : undefined;

@@ -1,109 +1,23 @@
-// Test harness for the ReplicaSet and Deployment controller tests (not a Kubernetes file): a
-// store, an API server with the strategies these kinds need, shared informers, the simulated
-// clock, and a tiny fake kubelet that binds each new pod to a node and marks it Running+Ready
-// after a fixed delay, and removes terminating pods after another delay.
+// Test harness for the ReplicaSet and Deployment controller tests (not a Kubernetes file): the
+// shared engine harness (testing/harness.ts) with plain strategies, and a tiny fake kubelet that
+// binds each new pod to a node and marks it Running+Ready after a fixed delay, and removes
+// terminating pods after another delay.
 import type { Pod } from '../../api/core';
 import type { KubeObject } from '../../api/meta';
 import { deepCopy, keyOf, splitKey } from '../../api/meta';
-import { ResourceCatalogue } from '../../api/resources';
 import type { GVR } from '../../apiserver/apiserver';
-import { APIServer } from '../../apiserver/apiserver';
-import { InformerFactory } from '../../client/informer';
-import { EventRecorder } from '../../client/recorder';
 import { WorkQueue } from '../../client/workqueue';
-import type { ClusterConfig, Component, ComponentContext } from '../../component';
-import { ImageCatalogue } from '../../kubelet/images';
+import type { Component } from '../../component';
 import type { Timer } from '../../sim/clock';
-import { SimClock } from '../../sim/clock';
-import { Heartbeats } from '../../sim/heartbeats';
-import { Rng } from '../../sim/rng';
-import { Trace } from '../../sim/trace';
-import { Store } from '../../store/store';
+import { G, TestHarness } from '../../testing/harness';
 
-export const TEST_EPOCH = Date.UTC(2025, 2, 3, 9, 0, 0);
-const CONFIG: ClusterConfig = {
-  nodeMonitorGracePeriodMs: 50_000,
-  defaultTolerationSeconds: 300,
-  kubernetesVersion: 'v1.32.2',
-  clusterName: 'kind',
-  serviceCIDR: '10.96.0.0/16',
-  podCIDR: '10.244.0.0/16',
-  clusterDomain: 'cluster.local',
-};
-
-export const G = {
-  pods: { group: '', resource: 'pods' } as GVR,
-  events: { group: '', resource: 'events' } as GVR,
-  rcs: { group: '', resource: 'replicationcontrollers' } as GVR,
-  deployments: { group: 'apps', resource: 'deployments' } as GVR,
-  replicasets: { group: 'apps', resource: 'replicasets' } as GVR,
-};
-
-export class Harness {
-  readonly clock = new SimClock(TEST_EPOCH);
-  readonly rng: Rng;
-  readonly store = new Store();
-  readonly api: APIServer;
-  readonly informers: InformerFactory;
-  readonly trace: Trace;
-  readonly events: EventRecorder;
-  readonly ctx: ComponentContext;
-  private components = new Map<string, Component>();
+export class Harness extends TestHarness {
   /** Called after every stored change (for invariants checked "at every step"). */
   onChange?: () => void;
 
   constructor(seed = 1) {
-    this.rng = new Rng(seed);
-    this.api = new APIServer(new ResourceCatalogue(), this.store, this.clock, this.rng);
-    this.api.register('', 'pods', { hasStatus: true, gracePeriod: (_o, requested) => requested ?? 30 });
-    this.api.register('', 'events', {});
-    this.api.register('', 'replicationcontrollers', { tracksGeneration: true, hasStatus: true });
-    this.api.register('apps', 'deployments', { tracksGeneration: true, hasStatus: true });
-    this.api.register('apps', 'replicasets', { tracksGeneration: true, hasStatus: true });
-    this.informers = new InformerFactory(this.api);
-    this.trace = new Trace(() => this.clock.now());
-    this.events = new EventRecorder(this.api, this.clock);
-    this.ctx = {
-      api: this.api, informers: this.informers, clock: this.clock, rng: this.rng, trace: this.trace,
-      events: this.events, images: new ImageCatalogue(), heartbeats: new Heartbeats(), config: CONFIG,
-    };
+    super({ seed });
     this.store.watchAll(() => this.onChange?.());
-  }
-
-  add<C extends Component>(c: C): C {
-    this.components.set(c.name, c);
-    return c;
-  }
-
-  start(): void {
-    for (const c of this.components.values()) c.start();
-    this.informers.startAll();
-    this.settle();
-  }
-
-  settle(): void {
-    for (let round = 0; round < 10_000; round++) {
-      let worked = false;
-      for (const c of this.components.values()) {
-        if (c.hasWork()) {
-          c.runOnce();
-          worked = true;
-        }
-      }
-      if (!worked) return;
-    }
-    throw new Error('did not settle');
-  }
-
-  advance(ms: number): void {
-    const target = this.clock.now() + ms;
-    for (;;) {
-      const t = this.clock.popDue(target);
-      if (!t) break;
-      this.components.get(t.owner)?.onTimer?.(t);
-      this.settle();
-    }
-    this.clock.setNow(target);
   }
 
   create<T extends KubeObject>(gvr: GVR, obj: T): T {
