@@ -1,41 +1,17 @@
-// Test harness for the registry and admission tests: a bare API server with the builtins
-// registered and the namespaces default and kube-system created (no controllers, no kubelets).
-import { ResourceCatalogue } from '../../api/resources';
+// Test harness for the registry and admission tests: the shared engine harness's API server with
+// the real builtins registered (testing/harness.ts, strategies 'builtin') and the namespaces
+// default and kube-system created (no controllers, no kubelets).
 import type { KubeObject } from '../../api/meta';
-import { APIServer } from '../apiserver';
+import type { APIServer } from '../apiserver';
 import { StatusError } from '../errors';
-import { SimClock } from '../../sim/clock';
-import { Rng } from '../../sim/rng';
-import { Store } from '../../store/store';
-import type { ClusterConfig } from '../../component';
-import { registerBuiltins } from '.';
+import type { SimClock } from '../../sim/clock';
+import type { Store } from '../../store/store';
+import { G, podObject, TestHarness } from '../../testing/harness';
 
-export const EPOCH = Date.UTC(2025, 2, 3, 9, 0, 0);
-export const TEST_CONFIG: ClusterConfig = {
-  nodeMonitorGracePeriodMs: 50_000,
-  defaultTolerationSeconds: 300,
-  kubernetesVersion: 'v1.32.2',
-  clusterName: 'kind',
-  serviceCIDR: '10.96.0.0/16',
-  podCIDR: '10.244.0.0/16',
-  clusterDomain: 'cluster.local',
-};
-
-export const G = {
-  pods: { group: '', resource: 'pods' },
-  nodes: { group: '', resource: 'nodes' },
-  namespaces: { group: '', resource: 'namespaces' },
-  events: { group: '', resource: 'events' },
-  rcs: { group: '', resource: 'replicationcontrollers' },
-  deployments: { group: 'apps', resource: 'deployments' },
-  replicasets: { group: 'apps', resource: 'replicasets' },
-};
+export { G };
 
 export function newTestAPI(seed = 1): { api: APIServer; clock: SimClock; store: Store } {
-  const clock = new SimClock(EPOCH);
-  const store = new Store();
-  const api = new APIServer(new ResourceCatalogue(), store, clock, new Rng(seed));
-  registerBuiltins(api, TEST_CONFIG);
+  const { api, clock, store } = new TestHarness({ seed, strategies: 'builtin' });
   for (const name of ['default', 'kube-system']) api.create(G.namespaces, '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   return { api, clock, store };
 }
@@ -51,8 +27,9 @@ export function statusError(fn: () => unknown): StatusError {
   throw new Error('expected a StatusError');
 }
 
+/** A pod with one container `app` (nginx); the create request's namespace decides its own. */
 export function pod(name: string, spec: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, ...meta }, spec: { containers: [{ name: 'app', image: 'nginx' }], ...spec } };
+  return podObject({ name, container: 'app', spec, meta });
 }
 
 /** A deep mutable copy of a stored (frozen) object. */

@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../api/apps';
 import type { Pod } from '../../api/core';
 import { ReplicaSetController } from '../replicaset/replica_set';
-import { FakeKubelet, G, Harness } from '../replicaset/testing';
+import { deploymentObject, G } from '../../testing/harness';
+import { FakeKubelet, Harness } from '../replicaset/testing';
 import { DeploymentController } from './deployment_controller';
 import { computeHash, revisionOf } from './util';
 import { rollbackAnnotations, rollbackTemplate } from './rollback';
 
 function deployment(replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
-  return {
-    apiVersion: 'apps/v1', kind: 'Deployment',
-    metadata: { name: 'web', namespace: 'default' },
-    spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image }] } }, ...extra },
-  };
+  return deploymentObject({ namespace: 'default', replicas, image, spec: extra });
 }
 
 function setup(opts: ConstructorParameters<typeof FakeKubelet>[1] = {}) {

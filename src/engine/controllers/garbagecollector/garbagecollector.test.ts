@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, OwnerReference } from '../../api/meta';
-import { DEPLOYMENTS, Harness, REPLICASETS } from '../testing/lifecycle_harness';
+import { deploymentObject, G } from '../../testing/harness';
+import { Harness } from '../testing/lifecycle_harness';
 import { GarbageCollector } from './garbagecollector';
 import { decideAttemptToDelete, type ClassifiedRef } from './graph';
-
-const NODES = { group: '', resource: 'nodes' };
 
 function ownerRef(o: KubeObject, block = true): OwnerReference {
   return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: block };
@@ -13,13 +12,8 @@ function ownerRef(o: KubeObject, block = true): OwnerReference {
 /** Deployment web → ReplicaSet web-5d4f → Pods web-5d4f-{a,b,c}, all Running on kind-worker. */
 function chain() {
   const h = new Harness((ctx) => [new GarbageCollector(ctx)]);
-  const deploy = h.api.create(DEPLOYMENTS, 'default', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web' },
-    spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
-  });
-  const rs = h.api.create(REPLICASETS, 'default', {
+  const deploy = h.api.create(G.deployments, 'default', deploymentObject());
+  const rs = h.api.create(G.replicasets, 'default', {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: 'web-5d4f', ownerReferences: [ownerRef(deploy)] },
@@ -35,10 +29,10 @@ const pods = (h: Harness) => h.api.list({ group: '', resource: 'pods' }, 'defaul
 describe('garbage collector', () => {
   it('background: deleting the Deployment deletes the ReplicaSet, then its Pods (gracefully)', () => {
     const { h } = chain();
-    h.api.delete(DEPLOYMENTS, 'default', 'web', { propagationPolicy: 'Background' });
+    h.api.delete(G.deployments, 'default', 'web', { propagationPolicy: 'Background' });
     h.settle();
-    expect(h.get(DEPLOYMENTS, 'default', 'web')).toBeUndefined();
-    expect(h.get(REPLICASETS, 'default', 'web-5d4f')).toBeUndefined();
+    expect(h.get(G.deployments, 'default', 'web')).toBeUndefined();
+    expect(h.get(G.replicasets, 'default', 'web-5d4f')).toBeUndefined();
     // Pods get a deletionTimestamp and stay Terminating until their kubelet finishes them.
     expect(pods(h).map((p) => [p.metadata.name, !!p.metadata.deletionTimestamp])).toEqual([
       ['web-5d4f-a', true],
@@ -51,31 +45,31 @@ describe('garbage collector', () => {
 
   it('foreground: the Deployment stays until every blocking dependent is really gone', () => {
     const { h } = chain();
-    h.api.delete(DEPLOYMENTS, 'default', 'web', { propagationPolicy: 'Foreground' });
+    h.api.delete(G.deployments, 'default', 'web', { propagationPolicy: 'Foreground' });
     h.settle();
-    const d = h.get(DEPLOYMENTS, 'default', 'web')!;
+    const d = h.get(G.deployments, 'default', 'web')!;
     expect(d.metadata.deletionTimestamp).toBeDefined();
     expect(d.metadata.finalizers).toEqual(['foregroundDeletion']);
     // The ReplicaSet has dependents of its own, so it is deleted in the foreground too.
-    const rs = h.get(REPLICASETS, 'default', 'web-5d4f')!;
+    const rs = h.get(G.replicasets, 'default', 'web-5d4f')!;
     expect(rs.metadata.finalizers).toEqual(['foregroundDeletion']);
     expect(pods(h).every((p) => p.metadata.deletionTimestamp)).toBe(true);
     // Terminating pods still block: finish two of three, nothing else goes.
     h.finishTermination('default', 'web-5d4f-a');
     h.finishTermination('default', 'web-5d4f-b');
-    expect(h.get(REPLICASETS, 'default', 'web-5d4f')).toBeDefined();
-    expect(h.get(DEPLOYMENTS, 'default', 'web')).toBeDefined();
+    expect(h.get(G.replicasets, 'default', 'web-5d4f')).toBeDefined();
+    expect(h.get(G.deployments, 'default', 'web')).toBeDefined();
     h.finishTermination('default', 'web-5d4f-c');
-    expect(h.get(REPLICASETS, 'default', 'web-5d4f')).toBeUndefined();
-    expect(h.get(DEPLOYMENTS, 'default', 'web')).toBeUndefined();
+    expect(h.get(G.replicasets, 'default', 'web-5d4f')).toBeUndefined();
+    expect(h.get(G.deployments, 'default', 'web')).toBeUndefined();
   });
 
   it('orphan: dependents lose the ownerReference and keep running', () => {
     const { h, deploy } = chain();
-    h.api.delete(DEPLOYMENTS, 'default', 'web', { propagationPolicy: 'Orphan' });
+    h.api.delete(G.deployments, 'default', 'web', { propagationPolicy: 'Orphan' });
     h.settle();
-    expect(h.get(DEPLOYMENTS, 'default', 'web')).toBeUndefined();
-    const rs = h.get(REPLICASETS, 'default', 'web-5d4f')!;
+    expect(h.get(G.deployments, 'default', 'web')).toBeUndefined();
+    const rs = h.get(G.replicasets, 'default', 'web-5d4f')!;
     expect(rs.metadata.ownerReferences).toBeUndefined();
     expect(rs.metadata.deletionTimestamp).toBeUndefined();
     expect(pods(h).map((p) => p.metadata.ownerReferences?.[0]?.name)).toEqual(['web-5d4f', 'web-5d4f', 'web-5d4f']);
@@ -87,23 +81,23 @@ describe('garbage collector', () => {
     const { h, deploy } = chain();
     // Delete and recreate before the collector runs: the ReplicaSet's reference names `web`,
     // but with the old uid, so the new Deployment is a stranger to it.
-    h.api.delete(DEPLOYMENTS, 'default', 'web', {});
-    h.api.create(DEPLOYMENTS, 'default', { ...deploy, metadata: { name: 'web' } });
+    h.api.delete(G.deployments, 'default', 'web', {});
+    h.api.create(G.deployments, 'default', { ...deploy, metadata: { name: 'web' } });
     h.settle();
-    const fresh = h.get(DEPLOYMENTS, 'default', 'web')!;
+    const fresh = h.get(G.deployments, 'default', 'web')!;
     expect(fresh.metadata.uid).not.toBe(deploy.metadata.uid);
-    expect(h.get(REPLICASETS, 'default', 'web-5d4f')).toBeUndefined();
+    expect(h.get(G.replicasets, 'default', 'web-5d4f')).toBeUndefined();
     expect(pods(h).every((p) => p.metadata.deletionTimestamp)).toBe(true);
   });
 
   it('a dependent with another solid owner only loses the dangling reference', () => {
     const { h, rs } = chain();
-    const other = h.api.create(REPLICASETS, 'default', { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'other' }, spec: { selector: { matchLabels: { x: 'y' } } } });
+    const other = h.api.create(G.replicasets, 'default', { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'other' }, spec: { selector: { matchLabels: { x: 'y' } } } });
     h.createPod('shared', { node: 'kind-worker', owner: ownerRef(rs) });
     const p = h.pod('shared')!;
     h.api.update({ group: '', resource: 'pods' }, 'default', { ...p, metadata: { ...p.metadata, ownerReferences: [ownerRef(rs), ownerRef(other, false)] } });
     h.settle();
-    h.api.delete(REPLICASETS, 'default', 'web-5d4f', {});
+    h.api.delete(G.replicasets, 'default', 'web-5d4f', {});
     h.settle();
     const shared = h.pod('shared')!;
     expect(shared.metadata.deletionTimestamp).toBeUndefined();
@@ -114,7 +108,7 @@ describe('garbage collector', () => {
     const h = new Harness((ctx) => [new GarbageCollector(ctx)]);
     const node = h.addNode('kind-control-plane');
     h.createPod('etcd-kind-control-plane', { namespace: 'kube-system', node: 'kind-control-plane', owner: { apiVersion: 'v1', kind: 'Node', name: node.metadata.name!, uid: node.metadata.uid!, controller: true } });
-    h.api.delete(NODES, '', 'kind-control-plane', {});
+    h.api.delete(G.nodes, '', 'kind-control-plane', {});
     h.settle();
     expect(h.pod('etcd-kind-control-plane', 'kube-system')?.metadata.deletionTimestamp).toBeDefined();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../api/core';
-import { DEFAULT_TOLERATIONS, Harness, NODES } from '../testing/lifecycle_harness';
+import { G } from '../../testing/harness';
+import { DEFAULT_TOLERATIONS, Harness } from '../testing/lifecycle_harness';
 import { NodeLifecycleController } from '../nodelifecycle/node_lifecycle_controller';
 import { TaintEvictionController } from '../tainteviction/taint_eviction';
 import { PodGCController } from './gc_controller';
@@ -19,7 +20,7 @@ describe('pod GC', () => {
     h.createPod('a', { node: 'kind-worker2' });
     h.createPod('b', { node: 'kind-worker2', tolerations: DEFAULT_TOLERATIONS });
     h.createPod('c', { node: 'kind-worker' });
-    h.api.delete(h.api.resolve(NODES), '', 'kind-worker2', { user: 'kubectl' });
+    h.api.delete(h.api.resolve(G.nodes), '', 'kind-worker2', { user: 'kubectl' });
     h.settle();
     expect(h.eventList('RemovingNode').map((e) => e.message)).toEqual(['Node kind-worker2 event: Removing Node kind-worker2 from Controller']);
     h.advance(39_999);
@@ -37,7 +38,7 @@ describe('pod GC', () => {
     const h = cluster();
     h.addNode('kind-worker2');
     h.createPod('a', { node: 'kind-worker2' });
-    h.api.delete(h.api.resolve(NODES), '', 'kind-worker2', { user: 'kubectl' });
+    h.api.delete(h.api.resolve(G.nodes), '', 'kind-worker2', { user: 'kubectl' });
     h.settle();
     h.advance(20_000);
     h.addNode('kind-worker2');

@@ -1,17 +1,13 @@
-// A tiny stand-in for Cluster for kubectl's unit tests: a real APIServer with pass-through
-// strategies over a fresh store and clock, no controllers. Time only moves when a command
-// waits (advance) or a test says so.
+// A tiny stand-in for Cluster for kubectl's unit tests: the shared engine harness's API server
+// (testing/harness.ts) with pass-through strategies over a fresh store and clock, no controllers.
+// Time only moves when a command waits (advance) or a test says so.
 import type { Cluster, CommandResult } from '../../cluster';
 import type { KubeObject } from '../../api/meta';
-import { ResourceCatalogue } from '../../api/resources';
-import { APIServer } from '../../apiserver/apiserver';
-import { SimClock } from '../../sim/clock';
-import { Rng } from '../../sim/rng';
-import { Store } from '../../store/store';
+import type { APIServer } from '../../apiserver/apiserver';
+import type { SimClock } from '../../sim/clock';
+import { TestHarness } from '../../testing/harness';
 import { runKubectl } from '../kubectl';
 import type { KubectlOptions } from '../context';
-
-export const TEST_EPOCH = Date.UTC(2025, 2, 3, 9, 0, 0);
 
 export interface FakeCluster {
   cluster: Cluster;
@@ -24,10 +20,7 @@ export interface FakeCluster {
 }
 
 export function fakeCluster(): FakeCluster {
-  const clock = new SimClock(TEST_EPOCH);
-  const catalogue = new ResourceCatalogue();
-  const api = new APIServer(catalogue, new Store(), clock, new Rng(1));
-  for (const info of catalogue.all()) api.register(info.group, info.resource, {});
+  const { api, clock } = new TestHarness({ strategies: 'passthrough' });
   const fake: FakeCluster = {
     api,
     clock,
