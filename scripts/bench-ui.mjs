@@ -44,7 +44,19 @@ try {
   page.on('request', (r) => {
     if (r.resourceType() === 'script' || r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname);
   });
-  const gzipOf = (paths) => [...paths].filter((p) => !/worker/.test(p)).reduce((n, p) => n + gzipSync(readFileSync(join(dist, p))).length, 0);
+  // Main thread only: not the Workers' scripts, nor chunks only a Worker imports (the engine's
+  // `kubectl explain` schemas, say), which load off the main thread.
+  const workerOnly = (paths) => {
+    const text = (p) => readFileSync(join(dist, p), 'utf8');
+    const base = (p) => p.split('/').pop();
+    const workers = [...paths].filter((p) => /worker/.test(p));
+    const mains = [...paths].filter((p) => !/worker/.test(p));
+    return new Set(mains.filter((p) => workers.some((w) => text(w).includes(base(p))) && !mains.some((m) => m !== p && text(m).includes(base(p)))));
+  };
+  const gzipOf = (paths) => {
+    const skip = workerOnly(paths);
+    return [...paths].filter((p) => !/worker/.test(p) && !skip.has(p)).reduce((n, p) => n + gzipSync(readFileSync(join(dist, p))).length, 0);
+  };
 
   const t0 = performance.now();
   await page.goto(base);
@@ -121,6 +133,12 @@ async function healBench(page) {
     };
     requestAnimationFrame(frame);
   });
+  // BENCH_PROFILE=1: also print where the main thread spent its time (Chrome's CPU profiler).
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const t0 = Date.now();
   await run(page, 'sim node fail kind-worker');
   let healed = false;
@@ -137,6 +155,7 @@ async function healBench(page) {
       break;
     }
   }
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   const r = await page.evaluate(() => {
     const b = window.__bench;
     b.stop = true;
@@ -149,4 +168,19 @@ async function healBench(page) {
   row(`300 pods on 10 nodes heal after a node failure${healed ? '' : ' (NOT healed in 60 s)'}: fps`, `${r.fps.toFixed(1)} fps`);
   row('  frame time p95 / worst', `${r.p95.toFixed(0)} / ${r.worst.toFixed(0)} ms`);
   row('  main-thread long tasks (>50 ms) / longest', `${r.longTasks} / ${r.longest.toFixed(0)} ms`);
+}
+
+function printProfile(profile) {
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber}:${f.columnNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`main-thread profile (${total.toFixed(0)} ms sampled), top self time:`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
 }
