@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultImages } from './catalogue';
 import { ImageCatalogue } from './images';
 import { execInContainer, interpret, resolveArgv } from './interpreter';
-import { renderLogs, renderTime } from './program';
+import { filesAt, renderLogs, renderTime } from './program';
 import { parseImageRef } from './reference';
 import { piDigits } from './commands';
 
@@ -24,6 +24,12 @@ describe('interpreter', () => {
     ['unknown command', ['sh', '-c', 'nosuch'], ['sh: nosuch: not found'], 0, 127],
     ['printenv', ['printenv', 'GREETING'], ['hi'], 0, 0],
     ['sleep infinity', ['sleep', 'infinity'], [], undefined, undefined],
+    ['bash arrays', ['bash', '-c', 'items=(foo bar baz); i=2; echo ${items[$i]} ${#items[@]} ${items[0]}; for x in "${items[@]}"; do echo -$x; done'], ['baz 3 foo', '-foo', '-bar', '-baz'], 0, 0],
+    ['[[ =~ ]] and BASH_REMATCH', ['bash', '-c', '[[ `hostname` =~ -([0-9]+)$ ]] || exit 1; echo ord=${BASH_REMATCH[1]} id=$((100 + ${BASH_REMATCH[1]}))'], ['ord=1 id=101'], 0, 0],
+    ['[[ ]] with && and POSIX classes', ['bash', '-c', 'v="a  b"; [[ -n $v && $v =~ ^(.*)[[:space:]]+(.*)$ ]] && echo "${BASH_REMATCH[2]}"; [[ x == y || 1 -lt 2 ]] && echo yes'], ['b', 'yes'], 0, 0],
+    ['set -e stops at a failure, not in conditions', ['bash', '-c', 'set -e; false || true; [[ -d /nope ]] && exit 3; echo one; false; echo two'], ['one'], 0, 1],
+    ['set -x traces commands', ['bash', '-c', 'set -x; x=$(hostname); echo $x'], ['++ hostname', '+ x=pod-1', '+ echo pod-1', 'pod-1'], 0, 0],
+    ['cd, relative paths, pipes and $(<file)', ['bash', '-c', 'cd /tmp; echo "a;" > f; cat f | sed -E "s/;$//g" > g; cat /tmp/g; echo "x$(<g)"; mv g h; ls /tmp'], ['a', 'xa', 'f', 'h'], 0, 0],
   ];
   it.each(cases)('%s', (_n, argv, lines, exitAt, code) => {
     const p = run('busybox', argv);
@@ -46,6 +52,18 @@ describe('interpreter', () => {
     expect(run('nginx', ['sleep', '3600']).ignoresSigterm).toBe(true);
     expect(run('registry.k8s.io/e2e-test-images/agnhost', undefined, ['netexec', '--http-port=9000']).ports[0]).toBe(9000);
     expect(run('busybox', ['nginx']).startError).toMatch(/exec: "nginx": executable file not found in \$PATH/);
+  });
+
+  it('an endless loop appending to a file keeps appending when read later', () => {
+    const p = run('busybox', ['sh', '-c', 'while true; do echo logging >> /opt/logs.txt; sleep 1; done']);
+    expect(p.loop?.files).toEqual([{ at: 0, path: '/opt/logs.txt', content: null, appended: 'logging\n' }].map((f) => ({ ...f, content: 'logging\nlogging\n' })));
+    expect(filesAt(p, 4_500).get('/opt/logs.txt')).toBe('logging\n'.repeat(5));
+  });
+
+  it('tail -F follows a file: its log is computed when read', () => {
+    const p = run('alpine', ['sh', '-c', 'tail -F /opt/logs.txt']);
+    expect(p.follow).toEqual({ path: '/opt/logs.txt', at: 0 });
+    expect(p.exit).toBeUndefined();
   });
 
   it('pi digits are rounded as Math::BigFloat prints them', () => {

@@ -83,6 +83,7 @@ export class Shell implements Builtin {
   /** `tail -F PATH`: the file this process follows for ever. */
   follow?: { path: string; at: number };
   private stdins: (string | undefined)[] = [];
+  private subDepth = 0;
   private depth = 0;
 
   constructor(readonly input: ProcessInput, files?: Map<string, string>) {
@@ -117,9 +118,9 @@ export class Shell implements Builtin {
     return this.substitute(src);
   }
   err(text: string): void {
-    // stderr goes to the container log too (kubectl logs shows both streams).
-    if (this.sinks[this.sinks.length - 1].kind === 'capture') (this.sinks[this.sinks.length - 1] as { buf: string[] }).buf.push(text);
-    else this.lines.push({ at: this.t, text });
+    // stderr goes to the container log too (kubectl logs shows both streams); $(…) and pipes
+    // take stdout only.
+    this.lines.push({ at: this.t, text });
   }
   sleep(ms: number): void {
     if (!Number.isFinite(ms) || this.t + ms > HORIZON_MS) throw new Forever();
@@ -172,10 +173,12 @@ export class Shell implements Builtin {
       case 'group':
         this.run(node.body);
         return;
-      case 'cond':
-        if (this.xtrace) this.err(`+ [[ ${node.words.map((w) => this.expand(w)).join(' ')} ]]`);
-        this.status = this.cond(node.words) ? 0 : 1;
+      case 'cond': {
+        const shown: string[] = [];
+        this.status = this.cond(node.words, shown) ? 0 : 1;
+        if (this.xtrace) this.trace(`[[ ${shown.join(' ')} ]]`);
         return;
+      }
       case 'if':
         for (const b of node.branches) {
           this.inCondition(() => this.run(b.cond));
@@ -245,6 +248,11 @@ export class Shell implements Builtin {
     }
   }
 
+  /** `set -x`'s prefix: one + per level of command substitution. */
+  private trace(text: string): void {
+    this.err(`${'+'.repeat(1 + this.subDepth)} ${text}`);
+  }
+
   private withSink(s: Sink, f: () => void): void {
     this.sinks.push(s);
     try {
@@ -260,12 +268,17 @@ export class Shell implements Builtin {
   }
 
   /** `[[ … ]]`: -f -d -e -z -n, == != =~ (BASH_REMATCH), -eq …, && || ! ( ). */
-  private cond(words: string[]): boolean {
+  private cond(words: string[], shown: string[] = []): boolean {
     let p = 0;
+    const ex = (w: string) => {
+      const v = this.expand(w);
+      shown.push(v);
+      return v;
+    };
     const or = (): boolean => {
       let v = and();
       while (words[p] === '||') {
-        p++;
+        shown.push(words[p++]);
         const r = and();
         v = v || r;
       }
@@ -274,7 +287,7 @@ export class Shell implements Builtin {
     const and = (): boolean => {
       let v = not();
       while (words[p] === '&&') {
-        p++;
+        shown.push(words[p++]);
         if (!v) {
           skip();
           continue;
@@ -293,7 +306,7 @@ export class Shell implements Builtin {
     };
     const not = (): boolean => {
       if (words[p] === '!') {
-        p++;
+        shown.push(words[p++]);
         return !not();
       }
       if (words[p] === '(') {
@@ -307,24 +320,26 @@ export class Shell implements Builtin {
     const primary = (): boolean => {
       const a = words[p++] ?? '';
       if (/^-[a-zA-Z]$/.test(a) && p < words.length && !BINARY.has(words[p] ?? '')) {
-        return runProgram(this, ['test', a, this.abs0(a, this.expand(words[p++]))]) === 0;
+        shown.push(a);
+        return runProgram(this, ['test', a, this.abs0(a, ex(words[p++]))]) === 0;
       }
       if (BINARY.has(words[p] ?? '')) {
         const op = words[p++];
-        const x = this.expand(a);
+        const x = ex(a);
+        shown.push(op);
         const rawY = words[p++] ?? '';
-        if (op === '=~') return this.regexMatch(x, this.expand(rawY));
+        if (op === '=~') return this.regexMatch(x, ex(rawY));
         if (op === '==' || op === '=' || op === '!=') {
-          const re = new RegExp(`^${globToRegex(this.expand(rawY))}$`);
+          const re = new RegExp(`^${globToRegex(ex(rawY))}$`);
           return (op === '!=') !== re.test(x);
         }
-        const y = this.expand(rawY);
+        const y = ex(rawY);
         if (op === '<') return x < y;
         if (op === '>') return x > y;
         const n = (v: string) => arith(v, (k) => this.env.get(k));
         return runProgram(this, ['test', String(n(x)), op, String(n(y))]) === 0;
       }
-      return this.expand(a) !== '';
+      return ex(a) !== '';
     };
     return or();
   }
@@ -367,13 +382,13 @@ export class Shell implements Builtin {
     while (argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
       const a = argv.shift()!;
       const i = a.indexOf('=');
-      if (this.xtrace) this.err(`+ ${a}`);
+      if (this.xtrace) this.trace(a);
       this.env.set(a.slice(0, i), a.slice(i + 1));
       this.arrays.delete(a.slice(0, i));
       this.status = 0;
     }
     if (!argv.length) return;
-    if (this.xtrace) this.err(`+ ${argv.map(traceQuote).join(' ')}`);
+    if (this.xtrace) this.trace(argv.map(traceQuote).join(' '));
     const out = redirects.find((r) => r.op === '>' || r.op === '>>' || r.op === '>&');
     const errNull = redirects.find((r) => (r.op === '2>' || r.op === '2>>') && this.expand(r.target) === '/dev/null');
     const inp = redirects.find((r) => r.op === '<');
@@ -497,7 +512,7 @@ export class Shell implements Builtin {
       }
       if (s.startsWith('$((', i)) {
         const j = s.indexOf('))', i);
-        out += String(arith(s.slice(i + 3, j), (n) => this.env.get(n)));
+        out += String(arith(this.expandDollars(s.slice(i + 3, j)), (n) => this.env.get(n)));
         i = j + 1;
       } else if (s[i + 1] === '(') {
         let depth = 0;
@@ -554,7 +569,12 @@ export class Shell implements Builtin {
     if (file) return (this.files.get(this.abs(this.expand(file[1]))) ?? '').replace(/\n+$/, '');
     const buf: string[] = [];
     const status = this.status;
-    this.withSink({ kind: 'capture', buf }, () => this.inCondition(() => this.script(src)));
+    this.subDepth++;
+    try {
+      this.withSink({ kind: 'capture', buf }, () => this.inCondition(() => this.script(src)));
+    } finally {
+      this.subDepth--;
+    }
     this.status = status;
     return buf.join('\n').replace(/\n+$/, '');
   }

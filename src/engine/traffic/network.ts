@@ -145,6 +145,14 @@ export class ClusterNetwork {
     const hops: Hop[] = [{ kind: 'client', name: client.kind === 'pod' ? keyOf(client.pod) : client.ip }];
     const base = { sourceIP: srcIP, crossNode: false, dstIP, dstPort, hops };
     const fail = (failure: Failure, message: string): Delivery => ({ ...base, ok: false, failure, message });
+    if (client.kind === 'pod' && /^127\./.test(dstIP)) {
+      // Loopback: the pod's containers share its network namespace (no rules, no policy).
+      const pod = client.pod;
+      hops.push({ kind: 'pod', name: keyOf(pod), detail: 'localhost' });
+      const serving = this.listening(pod, dstPort, protocol, Math.max(at, this.ctx.clock.now()));
+      if (!serving) return { ...fail('refused', `dial tcp ${dstIP}:${dstPort}: connect: connection refused`), pod };
+      return { ...base, sourceIP: dstIP, ok: true, message: `served by ${keyOf(pod)} (localhost)`, pod, container: serving.container, instance: serving.instance };
+    }
     let node = this.clientNode(client);
     let external = client.kind === 'external';
     let target = { ip: dstIP, port: dstPort };
@@ -252,8 +260,8 @@ export class ClusterNetwork {
    * controller look at it.
    */
   http(client: Client, host: string, port: number, path: string, at: number, hostHeader?: string): HttpResult {
-    let ip = host;
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+    let ip = host === 'localhost' && client.kind === 'pod' ? '127.0.0.1' : host;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
       const r = this.dns(client, host, 'A', at);
       if (!r.ok || !r.ips.length) {
         return { ok: false, failure: 'dns', message: r.ok ? `Could not resolve host: ${host}` : r.message, hops: [{ kind: 'client', name: client.kind === 'pod' ? keyOf(client.pod) : client.ip }, { kind: 'dns', name: host, detail: r.ok ? 'NXDOMAIN' : 'timeout' }], sourceIP: this.clientIP(client), crossNode: false, dstIP: host, dstPort: port };
@@ -273,7 +281,12 @@ export class ClusterNetwork {
     const spec = d.pod.spec.containers.find((c) => c.name === d.container);
     const argv = image && spec ? resolveArgv(image, spec.command, spec.args) : [];
     const hostname = d.pod.spec.hostname ?? d.pod.metadata.name ?? '';
-    const response = respond(image?.repository ?? '', d.instance, argv, path, hostname, d.pod.status?.podIP ?? '');
+    let response = respond(image?.repository ?? '', d.instance, argv, path, hostname, d.pod.status?.podIP ?? '');
+    if (response.log === 'nginx' && spec) {
+      // nginx serves its html directory: a file there (a shared emptyDir, a ConfigMap) wins.
+      const file = this.kubelets.get(d.pod.spec.nodeName ?? '')?.readFile(d.pod, spec, d.instance, `/usr/share/nginx/html${path.endsWith('/') ? `${path}index.html` : path}`);
+      if (file !== undefined) response = { ...response, status: 200, body: file };
+    }
     if (response.notHttp) return { ...d, ok: false, failure: 'reset', message: 'Empty reply from server', resolvedIP: ip, response };
     return { ...d, status: response.status, body: response.body, response, resolvedIP: ip };
   }

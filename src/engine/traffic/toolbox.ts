@@ -269,3 +269,23 @@ export function networkPrograms(net: ClusterNetwork, traffic: TrafficManager, po
 
   return { curl, wget, nslookup, host, dig, ping, ip };
 }
+
+/**
+ * A TCP connection from a pod's process (ncat in a container's script, not only in `kubectl
+ * exec`): DNS, then the same path as any request; the server's answer is what a listening
+ * `ncat -c CMD` sends (Program.sends).
+ */
+export function podConnector(net: ClusterNetwork, pod: Pod, at: () => number): (host: string, port: number) => { ok: true; data: string } | { ok: false; message: string } {
+  const client = { kind: 'pod' as const, pod };
+  return (host, port) => {
+    let ip = host === 'localhost' ? '127.0.0.1' : host;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
+      const r = net.dns(client, host, 'A', at());
+      if (!r.ok || !r.ips.length) return { ok: false, message: `Could not resolve hostname "${host}": Name or service not known. QUITTING` };
+      ip = r.ips[0];
+    }
+    const d = net.deliver(client, ip, port, 'TCP', at());
+    if (!d.ok) return { ok: false, message: d.failure === 'refused' ? 'Connection refused' : 'TIMEOUT' };
+    return { ok: true, data: d.instance?.program.sends ?? '' };
+  };
+}
