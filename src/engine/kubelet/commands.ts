@@ -7,7 +7,7 @@ import { DATE_TOKEN, EPOCH_SECONDS_TOKEN, YMDHMS_TOKEN, type Program } from './p
 import { PI_DIGITS } from './pi';
 import { MYSQL_PROGRAMS } from './mysql';
 
-/** What a program may do to its process (implemented by Shell in interpreter.ts). */
+/** What a program may do to its process (implemented by Shell in executor.ts). */
 export interface Builtin {
   readonly input: ProcessInput;
   readonly files: Map<string, string>;

@@ -1,10 +1,10 @@
 // kubectl exec: mirrors staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go (and the kubelet's
-// exec path). The command runs in the container's simulated shell (kubelet/interpreter.ts) with
+// exec path). The command runs in the container's simulated shell (kubelet/executor.ts) with
 // the container's environment and files, plus network tools (traffic/toolbox.ts). A non-zero
 // exit prints `command terminated with exit code N`, as kubectl does.
 import type { Pod } from '../../api/core';
 import { newNotFound } from '../../apiserver/errors';
-import { Shell } from '../../kubelet/interpreter';
+import { Shell } from '../../kubelet/executor';
 import { containerFilesAt } from '../../kubelet/pod_fs';
 import { plannedExit } from '../../kubelet/runtime';
 import { DATE_TOKEN, EPOCH_SECONDS_TOKEN, YMDHMS_TOKEN, renderTime } from '../../kubelet/program';
