@@ -13,10 +13,28 @@ export function isQuantity(v: unknown): boolean {
   return typeof v === 'string' && QUANTITY_RE.test(v.trim());
 }
 
+/**
+ * Parsed quantity strings: a cluster uses a handful of distinct ones ('100m', '128Mi') but parses
+ * them on every scheduling cycle and pod event, so the regular expression runs once per string.
+ * Bounded: cleared when it grows past a few thousand entries (a lesson typing odd quantities).
+ */
+const parsed = new Map<string, number>();
+const PARSED_MAX = 4096;
+
 /** Value in base units; NaN when unparseable. */
 export function parseQuantity(v: string | number | undefined | null): number {
   if (v === undefined || v === null) return 0;
   if (typeof v === 'number') return v;
+  let q = parsed.get(v);
+  if (q === undefined) {
+    q = parseQuantityString(v);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(v, q);
+  }
+  return q;
+}
+
+function parseQuantityString(v: string): number {
   const m = QUANTITY_RE.exec(v.trim());
   if (!m) return NaN;
   const n = Number(m[1]);

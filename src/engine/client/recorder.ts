@@ -29,7 +29,8 @@ export class EventRecorder {
     if (!this.api.available) return;
     const ref = toRef(obj, fieldPath);
     const namespace = ref.namespace || 'default';
-    const key = [source.component, source.host ?? '', ref.kind, namespace, ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000');
+    const Z = '\u0000';
+    const key = `${source.component}${Z}${source.host ?? ''}${Z}${ref.kind ?? ''}${Z}${namespace}${Z}${ref.name ?? ''}${Z}${ref.uid ?? ''}${Z}${ref.fieldPath ?? ''}${Z}${type}${Z}${reason}${Z}${message}`;
     const now = this.clock.iso();
     const existingName = this.seen.get(key);
     if (existingName) {
@@ -44,7 +45,7 @@ export class EventRecorder {
       }
     }
     // Real event names are `<object>.<hex of unix nanoseconds>`.
-    const nanos = (BigInt(this.clock.epochMs + this.clock.now()) * 1000000n + BigInt(++this.nanoSeq % 1000000)).toString(16);
+    const nanos = nanosHex(this.clock.epochMs + this.clock.now(), ++this.nanoSeq % 1000000);
     const name = `${ref.name}.${nanos}`;
     const ev: Event = {
       apiVersion: 'v1',
@@ -82,6 +83,23 @@ export class EventRecorder {
 
 export interface Recorder {
   event(obj: KubeObject | ObjectReference, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
+}
+
+/**
+ * Hex of `ms * 1e6 + extra` (unix nanoseconds), exactly, without BigInt: every event pays this.
+ * The product needs ~61 bits, more than a double holds exactly, so it is built from 32-bit halves:
+ * ms = hi * 2^32 + lo; lo * 1e6 + extra < 2^52 is exact, and its carry above 2^32 joins hi * 1e6.
+ * Example: ms 1700000000000, extra 1 ⇒ '17979cfe362a0001'.
+ */
+export function nanosHex(ms: number, extra: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 2 ** 43) return (BigInt(ms) * 1000000n + BigInt(extra)).toString(16);
+  const hi = Math.floor(ms / 4294967296);
+  const lo = ms - hi * 4294967296;
+  const low = lo * 1000000 + extra;
+  const carry = Math.floor(low / 4294967296);
+  const top = hi * 1000000 + carry;
+  const bottom = (low - carry * 4294967296).toString(16);
+  return top === 0 ? bottom : top.toString(16) + '00000000'.slice(bottom.length) + bottom;
 }
 
 function toRef(obj: KubeObject | ObjectReference, fieldPath?: string): ObjectReference {

@@ -46,6 +46,11 @@ export function selectHost(totals: readonly number[], rng: Rng): number {
   return best;
 }
 
+/** Shared empty arrays for records that stop before filtering or scoring (never written to). */
+const NO_CODES = new Uint8Array(0);
+const NO_ROWS = new Int8Array(0);
+const NO_SCORES = new Int32Array(0);
+
 export interface ScheduleResult {
   /** The chosen node, or undefined when the pod fits nowhere. */
   selected?: string;
@@ -80,14 +85,14 @@ export function schedulePod(
     scorePlugins: fw.scoreNames,
     weights: fw.scoreWeights,
     nodes: [],
-    filterCodes: new Uint8Array(0),
+    filterCodes: NO_CODES,
     failCells: [],
     failReasons: [],
-    firstFail: new Int8Array(0),
+    firstFail: NO_ROWS,
     scoredRows: [],
-    scoreSkipped: new Uint8Array(S),
-    raw: new Int32Array(0),
-    normalized: new Int32Array(0),
+    scoreSkipped: fw.arena.uint8(S),
+    raw: NO_SCORES,
+    normalized: NO_SCORES,
     totals: [],
     selected: null,
     message: '',
@@ -118,8 +123,9 @@ export function schedulePod(
 
   // Filter, starting where the previous cycle stopped (round robin), until enough nodes fit.
   const toFind = numFeasibleNodesToFind(n, percentageOfNodesToScore);
-  const codes = new Uint8Array(n * F);
-  const firstFail = new Int8Array(n).fill(-1);
+  // The record's arrays come from the framework's arena (see RecordArena): no buffer per pod.
+  const codes = fw.arena.uint8(n * F);
+  const firstFail = fw.arena.int8(n).fill(-1);
   const feasible: NodeInfo[] = [];
   const feasibleRows: number[] = [];
   const reasons = new Map<string, number>();
@@ -161,8 +167,8 @@ export function schedulePod(
     const pm = first.code === UNSCHEDULABLE_AND_UNRESOLVABLE ? PREEMPTION_NOT_HELPFUL : NO_PREEMPTION_VICTIMS;
     preemption.set(pm, (preemption.get(pm) ?? 0) + 1);
   }
-  decision.filterCodes = processed === n ? codes : codes.slice(0, processed * F);
-  decision.firstFail = processed === n ? firstFail : firstFail.slice(0, processed);
+  decision.filterCodes = processed === n ? codes : codes.subarray(0, processed * F);
+  decision.firstFail = processed === n ? firstFail : firstFail.subarray(0, processed);
   result.evaluatedNodes = processed;
   result.feasibleNodes = feasible.length;
   result.nextStartNodeIndex = (startIndex + processed) % n;
@@ -185,8 +191,8 @@ export function schedulePod(
     if (s && s.code === SKIP) state.skipScorePlugins.add(p.name);
   }
   const m = feasible.length;
-  const raw = new Int32Array(m * S);
-  const normalized = new Int32Array(m * S);
+  const raw = fw.arena.int32(m * S);
+  const normalized = fw.arena.int32(m * S);
   const totals = new Array<number>(m).fill(0);
   const tmp = new Array<number>(m);
   for (let j = 0; j < S; j++) {

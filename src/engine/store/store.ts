@@ -56,12 +56,25 @@ export class Store {
     return this.data.get(gr)?.size ?? 0;
   }
 
-  /** Write (create or replace) an object. It is frozen and gets the next resourceVersion. */
+  /**
+   * Write (create or replace) an object. It is frozen and gets the next resourceVersion. An object
+   * that is not frozen yet is the writer's own fresh copy (the API server builds one per request):
+   * it is stamped and frozen in place rather than copied once more, which every write would pay.
+   */
   put(gr: string, key: string, obj: KubeObject): KubeObject {
     const b = this.bucket(gr);
     const old = b.get(key);
     this.rev++;
-    const stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rev) } }) as KubeObject;
+    const rv = String(this.rev);
+    let stored: KubeObject;
+    if (Object.isFrozen(obj)) {
+      stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: rv } });
+    } else {
+      // Same key order as the copy: an existing resourceVersion keeps its place, a new one goes last.
+      if (Object.isFrozen(obj.metadata)) obj.metadata = { ...obj.metadata, resourceVersion: rv };
+      else obj.metadata.resourceVersion = rv;
+      stored = deepFreeze(obj);
+    }
     b.set(key, stored);
     this.notify({ type: old ? 'MODIFIED' : 'ADDED', gr, object: stored, oldObject: old });
     return stored;

@@ -81,9 +81,12 @@ export class GarbageCollector extends Controller {
 
   private onChange(gr: string, old: KubeObject | undefined, obj: KubeObject): void {
     const m = obj.metadata;
-    const refsChanged = !old || JSON.stringify(old.metadata.ownerReferences ?? []) !== JSON.stringify(m.ownerReferences ?? []);
+    // Most updates (status writes, a bind) keep the stored lists themselves: same object, unchanged.
+    const refsChanged = !old || (old.metadata.ownerReferences !== m.ownerReferences && JSON.stringify(old.metadata.ownerReferences ?? []) !== JSON.stringify(m.ownerReferences ?? []));
     const deletionChanged =
-      !old || old.metadata.deletionTimestamp !== m.deletionTimestamp || JSON.stringify(old.metadata.finalizers ?? []) !== JSON.stringify(m.finalizers ?? []);
+      !old ||
+      old.metadata.deletionTimestamp !== m.deletionTimestamp ||
+      (old.metadata.finalizers !== m.finalizers && JSON.stringify(old.metadata.finalizers ?? []) !== JSON.stringify(m.finalizers ?? []));
     // The object itself: check its owners, or run its orphan / foreground finalizer.
     if ((m.ownerReferences?.length && refsChanged) || (m.deletionTimestamp && hasGCFinalizer(obj) && deletionChanged)) {
       this.enqueue(itemKey(gr, obj));

@@ -32,6 +32,54 @@ export interface DecisionRecord {
   message: string;
 }
 
+/**
+ * Where decision records get their typed arrays: slices of large shared buffers, handed out in
+ * order (a bump allocator). A fresh small typed array costs a separate off-heap buffer (an
+ * allocation, zeroing and GC bookkeeping each), several per scheduled pod; a view into a 256 KiB
+ * slab costs only the view. Old slabs are freed by the GC once no record in the ring uses them.
+ * Example: 100 nodes × 7 filters = 700 bytes of codes, 100 × 6 scores × 4 bytes × 2 = 4.8 KB of
+ * scores: a slab serves about 45 such decisions.
+ */
+export class RecordArena {
+  private buf = new ArrayBuffer(0);
+  private off = 0;
+
+  constructor(private readonly slabBytes = 256 * 1024) {}
+
+  /** Reserve `bytes` zeroed bytes aligned to `align` (a power of two): in `this.buf` at the returned offset. */
+  private take(bytes: number, align: number): number {
+    let off = (this.off + align - 1) & ~(align - 1);
+    if (off + bytes > this.buf.byteLength) {
+      // A record larger than a quarter slab (thousands of nodes) gets a buffer of its own.
+      if (bytes > this.slabBytes / 4) {
+        this.own = new ArrayBuffer(bytes);
+        return -1;
+      }
+      this.buf = new ArrayBuffer(this.slabBytes);
+      off = 0;
+    }
+    this.off = off + bytes;
+    return off;
+  }
+
+  private own = new ArrayBuffer(0);
+
+  uint8(n: number): Uint8Array {
+    const o = this.take(n, 1);
+    return o < 0 ? new Uint8Array(this.own) : new Uint8Array(this.buf, o, n);
+  }
+
+  int8(n: number): Int8Array {
+    const o = this.take(n, 1);
+    return o < 0 ? new Int8Array(this.own) : new Int8Array(this.buf, o, n);
+  }
+
+  int32(n: number): Int32Array {
+    const o = this.take(n * 4, 4);
+    return o < 0 ? new Int32Array(this.own) : new Int32Array(this.buf, o, n);
+  }
+}
+
 /** The plain-JSON explanation the UI reads. */
 export interface Decision {
   pod: { namespace: string; name: string; uid: string };

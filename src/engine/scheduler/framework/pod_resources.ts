@@ -39,6 +39,26 @@ function containerRequests(c: Container, nonMissing: boolean): Resource {
  * Example: containers 200m + 300m = 500m, init containers 800m and 100m ⇒ max(500m, 800m) = 800m.
  */
 export function podRequests(spec: PodSpec, nonMissing = false): Resource {
+  // Stored pods are frozen, and a bind or status write keeps the containers array (the API server
+  // shares unchanged subtrees), so the sums are computed once per pod, not once per cycle and event.
+  const containers = spec.containers;
+  if (!spec.initContainers && containers && Object.isFrozen(containers)) {
+    const memo = nonMissing ? nonZeroMemo : realMemo;
+    let r = memo.get(containers);
+    if (!r) {
+      r = Object.freeze(computePodRequests(spec, nonMissing));
+      memo.set(containers, r);
+    }
+    return r;
+  }
+  return computePodRequests(spec, nonMissing);
+}
+
+/** Requests per (frozen) containers array: real ones, and with the scoring defaults. Shared: read only. */
+const realMemo = new WeakMap<readonly Container[], Resource>();
+const nonZeroMemo = new WeakMap<readonly Container[], Resource>();
+
+function computePodRequests(spec: PodSpec, nonMissing: boolean): Resource {
   const reqs: Resource = { milliCPU: 0, memory: 0 };
   for (const c of spec.containers ?? []) {
     const r = containerRequests(c, nonMissing);

@@ -1,5 +1,6 @@
 // The framework instance for one profile: plugins sorted into extension points, with weights.
 // Mirrors pkg/scheduler/framework/runtime/framework.go (NewFramework).
+import { RecordArena } from './decisions';
 import type { Handle } from './handle';
 import type { PluginFactory, Profile } from './registry';
 import {
@@ -28,6 +29,8 @@ export class Framework {
   readonly filterNames: string[] = [];
   readonly scoreNames: string[] = [];
   private events = new Map<string, ReadonlySet<ClusterEvent>>();
+  /** Typed-array storage for the per-node, per-plugin record of every decision. */
+  readonly arena = new RecordArena();
 
   constructor(profile: Profile, registry: Record<string, PluginFactory>, handle: Handle) {
     this.schedulerName = profile.schedulerName;
