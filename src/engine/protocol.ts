@@ -7,9 +7,10 @@ import type { KubeObject } from './api/meta';
 import type { TraceEntry } from './sim/trace';
 import type { TrafficStats } from './traffic/traffic';
 import type { ControlPlaneStatus } from './sim/controlplane';
-import type { Completion } from './kubectl/completion';
+import type { Completion } from './index';
+import type { PreparedEdit } from './kubectl/cmd/edit';
 
-export type { ControlPlaneStatus, Completion, TrafficStats };
+export type { ControlPlaneStatus, Completion, PreparedEdit, TrafficStats };
 
 /** Speeds the UI offers; the Worker accepts any positive speed up to MAX_SPEED. */
 export const SPEEDS = [0.25, 1, 2, 5, 10, 60] as const;
@@ -32,8 +33,20 @@ export type EngineCommand =
   | { type: 'seek'; time: number }
   /** Discard the history after the current moment (the commands that would be replayed). */
   | { type: 'branch' }
-  /** Run one terminal line (`kubectl …` or `sim …`); answered by a `result` with the same id. */
+  /**
+   * Run one terminal line (`kubectl …` or `sim …`); answered by a `result` with the same id.
+   * `kubectl edit TYPE/NAME` with `stdin` saves an edit: stdin is the edited text (see the
+   * `edit` query), handed to finishEdit, and logged like any line so a replay repeats it.
+   */
   | { type: 'run'; id: number; line: string; stdin?: string }
+  /**
+   * `kubectl get … --watch` in the terminal: answered by a `result` with the same id (the first
+   * table), then `watchRows` messages as objects change, until `unwatch` (Ctrl-C). Not logged:
+   * a watch only reads.
+   */
+  | { type: 'watch'; id: number; line: string }
+  /** Close the watch started with this id. */
+  | { type: 'unwatch'; id: number }
   /** Simulated milliseconds per wall-clock millisecond (1 = real time). */
   | { type: 'setSpeed'; speed: number }
   | { type: 'pause' }
@@ -59,7 +72,13 @@ export type EngineQuery =
    * Tab completion of a terminal line at `cursor` (default: its end), as the engine's kubectl
    * completes it (answer: Completion, or null when the engine cannot complete).
    */
-  | { kind: 'complete'; line: string; cursor?: number };
+  | { kind: 'complete'; line: string; cursor?: number }
+  /**
+   * Start a `kubectl edit …` line: the object's YAML under kubectl's header comment, or the
+   * error kubectl prints (answer: PreparedEdit). Saving is a `run` of the same line with the
+   * edited text as stdin.
+   */
+  | { kind: 'edit'; line: string };
 
 /** One command line as the Worker ran it, at its simulated time. */
 export interface LoggedCommand {
@@ -137,6 +156,11 @@ export type EngineMessage =
   /** A command replayed from the log after a seek (so a terminal can show what happened). */
   | { type: 'replayed'; command: LoggedCommand; result: CommandResult }
   | { type: 'queryResult'; id: number; result: unknown }
+  /**
+   * Rows a `watch` printed since the last message (each a formatted table line). `ended`: the
+   * watch is closed (it failed to start, the cluster was replaced, or `unwatch` arrived).
+   */
+  | { type: 'watchRows'; id: number; rows: string[]; ended?: boolean }
   /** Something went wrong inside the Worker (a bug, not a failed kubectl command). */
   | { type: 'error'; message: string };
 

@@ -6,10 +6,9 @@
 // how much wall time passed and advance the simulated clock by that much times the speed.
 // Worked example: at speed 2, a tick that arrives 50 ms after the previous one advances the
 // cluster by 100 simulated ms; a 10 s container start then takes 5 s on the lecture screen.
-import { createCluster, setExplainSchema, type ExplainSchema } from './index';
+import { completeCommandLine, createCluster, finishEdit, prepareEdit, setExplainSchema, startWatch, type ExplainSchema, type WatchHandle } from './index';
 import type { Cluster, ChangeBatch, CommandResult, Snapshot } from './cluster';
 import { History } from './history';
-import { complete } from './kubectl/completion';
 import {
   INITIAL_TRACES,
   MAX_SPEED,
@@ -43,6 +42,8 @@ export class EngineHost {
   private carry = 0; // fractional simulated ms not yet advanced
   private lastClockPost = -Infinity;
   private failed = false;
+  /** Open `kubectl get -w` watches by command id (the terminal closes them with `unwatch`). */
+  private watches = new Map<number, WatchHandle>();
   /** A cluster booted before `init` arrived (see preboot), taken by the first load of its seed. */
   private prebooted: { seed: number; cluster: Cluster } | undefined;
 
@@ -62,6 +63,10 @@ export class EngineHost {
         return this.load(cmd.seed, cmd.session);
       case 'run':
         return this.runLine(cmd.id, cmd.line, cmd.stdin);
+      case 'watch':
+        return this.watch(cmd.id, cmd.line);
+      case 'unwatch':
+        return this.endWatch(cmd.id);
       case 'setSpeed':
         if (Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = Math.min(cmd.speed, MAX_SPEED);
         return this.postClock();
@@ -167,8 +172,49 @@ export class EngineHost {
   /** Make `c` the live cluster: batches of its changes go to the UI from now on. */
   private attach(c: Cluster): void {
     this.unsubscribe?.();
+    // A watch follows one cluster: when it is replaced (load, seek back) the watch ends.
+    for (const id of [...this.watches.keys()]) this.endWatch(id);
     this.cluster = c;
-    this.unsubscribe = c.subscribe((batch: ChangeBatch) => this.post({ type: 'batch', batch }));
+    this.unsubscribe = c.subscribe((batch: ChangeBatch) => {
+      this.post({ type: 'batch', batch });
+      this.postWatchRows();
+    });
+  }
+
+  // ------------------------------------------------------------------ kubectl get --watch
+
+  private watch(id: number, line: string): void {
+    const c = this.cluster;
+    let watch: WatchHandle | undefined;
+    let result: CommandResult;
+    if (!c) result = { stdout: '', stderr: 'error: the cluster is not running yet\n', exitCode: 1 };
+    else {
+      try {
+        ({ result, watch } = startWatch(c, line));
+      } catch (e) {
+        result = { stdout: '', stderr: `internal error: ${messageOf(e)}\n`, exitCode: 1 };
+      }
+    }
+    this.post({ type: 'result', id, result });
+    if (watch) this.watches.set(id, watch);
+    else this.post({ type: 'watchRows', id, rows: [], ended: true });
+  }
+
+  private endWatch(id: number): void {
+    const w = this.watches.get(id);
+    if (!w) return;
+    this.watches.delete(id);
+    const rows = w.poll();
+    w.stop();
+    this.post({ type: 'watchRows', id, rows, ended: true });
+  }
+
+  /** The rows each open watch printed since the last batch: one message per watch, not per row. */
+  private postWatchRows(): void {
+    for (const [id, w] of this.watches) {
+      const rows = w.poll();
+      if (rows.length) this.post({ type: 'watchRows', id, rows });
+    }
   }
 
   private postFull(): void {
@@ -191,7 +237,7 @@ export class EngineHost {
       if (this.history.replaying) this.history.branch(c.now());
       this.history.addCheckpoint(c.now(), () => c.snapshot());
       // Changes made by the command reach the UI (as a batch) before its result does.
-      result = c.run(line, stdin === undefined ? {} : { stdin });
+      result = runLogged(c, line, stdin);
       this.history.record({ time: c.now(), line, ...(stdin === undefined ? {} : { stdin }) });
     } catch (e) {
       result = { stdout: '', stderr: `internal error: ${messageOf(e)}\n`, exitCode: 1 };
@@ -210,7 +256,7 @@ export class EngineHost {
     if (!c) return;
     for (let cmd: LoggedCommand | undefined; (cmd = this.history.nextDue(target)); ) {
       if (cmd.time > c.now()) c.advance(cmd.time - c.now());
-      const result = c.run(cmd.line, cmd.stdin === undefined ? {} : { stdin: cmd.stdin });
+      const result = runLogged(c, cmd.line, cmd.stdin);
       this.history.applied++;
       if (announce) this.post({ type: 'replayed', command: cmd, result });
     }
@@ -255,7 +301,8 @@ export class EngineHost {
         else if (q.kind === 'session') result = this.session(c);
         else if (q.kind === 'timeline') result = this.history.timeline(c.now());
         else if (q.kind === 'trafficStats') result = c.trafficStats();
-        else if (q.kind === 'complete') result = complete(c, q.line, q.cursor ?? q.line.length);
+        else if (q.kind === 'complete') result = completeCommandLine(c, q.line, q.cursor ?? q.line.length);
+        else if (q.kind === 'edit') result = prepareEdit(c, q.line);
       } catch (e) {
         result = { error: messageOf(e) };
       }
@@ -315,6 +362,19 @@ export class EngineHost {
       this.post({ type: 'error', message: messageOf(e) });
     }
   }
+}
+
+/**
+ * Run one line of the command log. `kubectl edit TYPE/NAME` with stdin is a saved edit (the
+ * terminal's editor sent the text): finishEdit saves it, exactly as it does on a replay. The
+ * zero-length advance publishes the change at once (finishEdit settles but does not publish).
+ */
+function runLogged(c: Cluster, line: string, stdin: string | undefined): CommandResult {
+  if (stdin === undefined || !/^(kubectl\s+)?edit(\s|$)/.test(line.trim())) return c.run(line, stdin === undefined ? {} : { stdin });
+  const prepared = prepareEdit(c, line);
+  const result = prepared.ok ? finishEdit(c, prepared.target, stdin) : prepared.result;
+  c.advance(0);
+  return result;
 }
 
 function messageOf(e: unknown): string {

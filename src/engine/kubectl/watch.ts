@@ -10,6 +10,7 @@ import { matches, parseSelector } from '../api/labels';
 import type { KubectlOptions } from './context';
 import { runKubectl } from './kubectl';
 import { tableRows } from './printers/table';
+import { formatTable } from './printers/tabwriter';
 
 /** What `get -w` asks to watch (filled in by cmd/get.ts). */
 export interface WatchSpec {
@@ -67,20 +68,29 @@ export function startWatch(cluster: Cluster, commandLine: string, opts: KubectlO
   const result = typeof cluster.kubectl === 'function' ? cluster.kubectl(commandLine, o) : runKubectl(cluster, commandLine, o);
   if (!spec || result.exitCode !== 0) return { result };
   const s = spec;
-  const widths = widthsOf(result.stdout);
+  let widths = widthsOf(result.stdout);
   const pending: string[] = [];
   const listeners = new Set<(rows: string[]) => void>();
   const field = s.listOptions.fieldSelector;
   const sel = s.listOptions.labelSelector ? parseSelector(s.listOptions.labelSelector) : undefined;
-  const row = (obj: KubeObject): string => {
-    const cells = tableRows(s.info, [obj], { now: cluster.clock.now(), parse: (t) => (t ? cluster.clock.parse(t) : NaN) }, {
+  // Lines for one event. When the first table was empty ("No resources found") no header was
+  // printed: like kubectl, print it with the first row, and line later rows up under it.
+  const lines = (obj: KubeObject): string[] => {
+    const noHeaders = widths.length > 0;
+    const rows = tableRows(s.info, [obj], { now: cluster.clock.now(), parse: (t) => (t ? cluster.clock.parse(t) : NaN) }, {
       wide: s.wide,
       withNamespace: s.withNamespace,
       withKind: false,
       showLabels: s.showLabels,
-      noHeaders: true,
+      noHeaders,
       labelColumns: s.labelColumns,
-    })[0];
+    });
+    if (noHeaders) return [pad(rows[0])];
+    const table = formatTable(rows);
+    widths = widthsOf(table[0]);
+    return table.map((l) => l.replace(/\s+$/, ''));
+  };
+  const pad = (cells: string[]): string => {
     return cells.map((c, i) => (i < cells.length - 1 && widths[i] ? c.padEnd(widths[i] - 1) + ' ' : c)).join('').replace(/\s+$/, '');
   };
   const unwatch = cluster.api.watch(s.info, s.namespace, (e) => {
@@ -92,9 +102,9 @@ export function startWatch(cluster: Cluster, commandLine: string, opts: KubectlO
       const ok = cluster.api.list(s.info, obj.metadata.namespace, { fieldSelector: field }).items.some((o) => o.metadata.name === obj.metadata.name);
       if (!ok && e.type !== 'DELETED') return;
     }
-    const line = row(obj);
-    pending.push(line);
-    for (const l of listeners) l([line]);
+    const printed = lines(obj);
+    pending.push(...printed);
+    for (const l of listeners) l(printed);
   });
   let stopped = false;
   const handle: WatchHandle = {

@@ -3,7 +3,11 @@
 import type { Node } from '../../engine/api/core';
 
 export interface NodeStatusSummary {
-  /** 'Ready' | 'NotReady' | 'Unknown' from the Ready condition. */
+  /**
+   * As kubectl prints it: 'Ready' when the Ready condition is True, 'NotReady' when it is False
+   * or Unknown (a failed kubelet: the node lifecycle controller sets Unknown when heartbeats
+   * stop), 'Unknown' only when the node has no Ready condition at all.
+   */
   condition: 'Ready' | 'NotReady' | 'Unknown';
   schedulingDisabled: boolean;
   /** What kubectl prints: 'Ready', 'NotReady,SchedulingDisabled', … */
@@ -12,7 +16,7 @@ export interface NodeStatusSummary {
 
 export function nodeStatus(node: Node): NodeStatusSummary {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  const condition = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
+  const condition = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
   const schedulingDisabled = node.spec?.unschedulable === true;
   return { condition, schedulingDisabled, text: schedulingDisabled ? `${condition},SchedulingDisabled` : condition };
 }

@@ -18,6 +18,8 @@ export interface TerminalEntry {
   replayed?: boolean;
   /** Undefined while the engine is still running the command. */
   result?: CommandResult;
+  /** A `kubectl get -w` still streaming rows (appended to result.stdout) until Ctrl-C. */
+  watching?: boolean;
 }
 
 /** One YAML buffer of the editor (several documents may sit in one buffer, split by ---). */
@@ -25,6 +27,8 @@ export interface EditorBuffer {
   id: string;
   name: string;
   text: string;
+  /** Set for a buffer opened by `kubectl edit`: saving it sends the text back to that line. */
+  edit?: { line: string; title: string };
 }
 
 export interface PlaygroundState {
@@ -112,6 +116,15 @@ export function reducePlayground(s: PlaygroundState, msg: EngineMessage): Playgr
       const id = Math.min(0, ...s.terminal.entries.map((e) => e.id)) - 1;
       const entry: TerminalEntry = { id, line: msg.command.line, replayed: true, result: msg.result };
       return { ...s, terminal: { ...s.terminal, entries: [...s.terminal.entries, entry].slice(-MAX_TERMINAL_ENTRIES) } };
+    }
+    case 'watchRows': {
+      const entries = s.terminal.entries.map((e) => {
+        if (e.id !== msg.id) return e;
+        const r = e.result ?? { stdout: '', stderr: '', exitCode: 0 };
+        const stdout = msg.rows.length ? r.stdout + msg.rows.map((l) => l + '\n').join('') : r.stdout;
+        return { ...e, result: { ...r, stdout }, watching: !msg.ended };
+      });
+      return { ...s, terminal: { ...s.terminal, entries } };
     }
     case 'queryResult':
       // Answers to queries go to whoever asked (EngineClient.query), not into the store.

@@ -84,6 +84,16 @@ export function finishEdit(cluster: Cluster, target: EditTarget, text: string): 
     const edited = doc.toJS() as KubeObject;
     const info = cluster.api.resolve(target);
     const current = cluster.api.get(info, target.namespace, target.name);
+    // kubectl sends a patch of what the user changed (a two-way merge of original and edited),
+    // so the controllers writing status meanwhile (a rollout progressing while the student reads
+    // the YAML) neither conflict nor count as a change. Same here: when only status moved since
+    // the edit opened (same generation), compare and save against the current version. A spec
+    // changed by someone else (generation moved) still conflicts, as a stale PUT does.
+    const statusOnly = edited?.metadata?.generation !== undefined && edited.metadata.generation === current.metadata.generation;
+    if (statusOnly && edited.metadata.resourceVersion !== current.metadata.resourceVersion) {
+      edited.metadata.resourceVersion = current.metadata.resourceVersion;
+      if ('status' in current) edited.status = current.status;
+    }
     if (jsonEqual(forOutput(current), edited)) return { stdout: '', stderr: 'Edit cancelled, no changes made.\n', exitCode: 0 };
     if (edited?.metadata?.name !== target.name) throw new KubectlError('error: At least one of apiVersion, kind and name was changed');
     cluster.api.update(info, target.namespace, edited);

@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyManifest } from '../../actions/applyManifest';
 import { openExample } from '../../actions/openExample';
+import { saveEdit } from '../../actions/saveEdit';
 import { usePlayground, usePlaygroundStore } from '../../store/context';
+import { useViewStoreApi } from '../../store/viewContext';
 import { addBuffer, closeBuffer, selectBuffer, selectEditor, setBufferText } from './buffers';
 import { applyProblems, documentCount, type Problem } from './diagnostics';
 import { EXAMPLES, EXAMPLE_ATTRIBUTION } from './examples';
@@ -18,6 +20,7 @@ type Status = { tone: 'info' | 'ok' | 'error'; text: string };
 
 export default function EditorWorkbench() {
   const pg = usePlayground();
+  const view = useViewStoreApi();
   const editorState = usePlaygroundStore(selectEditor);
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -55,10 +58,26 @@ export default function EditorWorkbench() {
     );
   }, []);
 
+  // A `kubectl edit` buffer saves (or cancels) the edit instead of applying: kubectl's answer
+  // is printed in the terminal, which comes to the front when the edit is done.
+  const finishEdit = useCallback(
+    (id: string, cancel: boolean) => {
+      setStatus({ tone: 'info', text: cancel ? 'Cancelling the edit…' : 'Saving the edit…' });
+      void saveEdit(pg, id, { cancel }).then((r) => {
+        if (!r) return;
+        const text = (r.stdout + r.stderr).trim().split('\n').join(' · ');
+        setStatus({ tone: r.exitCode === 0 ? 'ok' : 'error', text });
+        if (r.exitCode === 0) view.setState({ rightTab: 'terminal' });
+      });
+    },
+    [pg, view],
+  );
+
   const apply = useCallback(() => {
     const s = pg.store.getState();
     const buf = s.editor.buffers.find((b) => b.id === s.editor.active);
     if (!buf) return;
+    if (buf.edit) return finishEdit(buf.id, false);
     const model = models.current.get(buf.id) ?? null;
     const start = applyManifest(pg, buf.text);
     if (!start.ok) {
@@ -83,7 +102,7 @@ export default function EditorWorkbench() {
         setStatus({ tone: 'error', text: `Apply failed: ${r.stderr.trim().split('\n')[0]}` });
       }
     });
-  }, [pg, showProblems]);
+  }, [pg, showProblems, finishEdit]);
 
   // Create the editor once.
   useEffect(() => {
@@ -130,6 +149,12 @@ export default function EditorWorkbench() {
       setProblems([]);
     }
   }, [active, modelFor]);
+
+  // An edit buffer says what saving it does (the header comment says the rest, as in kubectl).
+  const editTitle = active?.edit?.title;
+  useEffect(() => {
+    if (editTitle) setStatus({ tone: 'info', text: `kubectl edit ${editTitle}: Save edit (Ctrl+Enter) sends it back` });
+  }, [editTitle, active?.id]);
 
   // "Review changes": the live objects on the left, the buffer on the right (still editable).
   useEffect(() => {
@@ -207,9 +232,20 @@ export default function EditorWorkbench() {
         <button type="button" className="btn btn-secondary" aria-pressed={reviewing} onClick={() => setReviewing((r) => !r)}>
           {reviewing ? 'Back to editing' : 'Review changes'}
         </button>
-        <button type="button" className="btn btn-apply" onClick={apply} title="Apply (Ctrl+Enter)">
-          Apply
-        </button>
+        {active?.edit ? (
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => finishEdit(active.id, true)} title="Drop the edit (kubectl: Edit cancelled)">
+              Cancel edit
+            </button>
+            <button type="button" className="btn btn-apply" onClick={apply} title={`Save the edit of ${active.edit.title} (Ctrl+Enter)`}>
+              Save edit
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-apply" onClick={apply} title="Apply (Ctrl+Enter)">
+            Apply
+          </button>
+        )}
       </div>
       <div className="editor-body">
         <div className="editor-monaco" ref={host} data-testid="yaml-editor" />

@@ -34,3 +34,18 @@ export function closeBuffer(store: PlaygroundStore, id: string): void {
 }
 
 export const selectEditor = (s: { editor: { buffers: readonly EditorBuffer[]; active: string } }) => s.editor;
+
+/**
+ * Open a `kubectl edit` buffer for `edit.title` (the same object's buffer is reused, its text
+ * replaced by the fresh copy) and make it active; returns its id.
+ */
+export function openEditBuffer(store: PlaygroundStore, title: string, text: string, edit: NonNullable<EditorBuffer['edit']>): string {
+  const existing = store.getState().editor.buffers.find((b) => b.edit?.title === edit.title);
+  if (existing) {
+    store.setState((s) => ({ editor: { buffers: s.editor.buffers.map((b) => (b.id === existing.id ? { ...b, text, edit } : b)), active: existing.id } }));
+    return existing.id;
+  }
+  const id = addBuffer(store, `edit ${title}`, text);
+  store.setState((s) => ({ editor: { ...s.editor, buffers: s.editor.buffers.map((b) => (b.id === id ? { ...b, edit } : b)) } }));
+  return id;
+}

@@ -51,6 +51,8 @@ const EDGE_TYPES = { traffic: TrafficEdge };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25 };
+/** Beyond this many boxes the graph drops its animations (see .is-dense in styles.css). */
+const DENSE_ITEMS = 120;
 
 function ariaLabelOf(item: LayoutItem): string {
   const d = item.data as { pod?: Pod; node?: { metadata: { name?: string } }; obj?: { kind: string; metadata: { namespace?: string; name?: string } } };
@@ -242,9 +244,12 @@ function Graph() {
   }
 
   const empty = layout.items.length === 0;
+  const dense = layout.items.length > DENSE_ITEMS;
   return (
-    <div className="graph-canvas" ref={wrapper} onKeyDown={onKeyDown}>
+    <div className={`graph-canvas${dense ? ' is-dense' : ''}`} ref={wrapper} onKeyDown={onKeyDown}>
       <ReactFlow
+        // A selected Node box must not be raised above its own pods (React Flow raises selected nodes).
+        elevateNodesOnSelect={false}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}

@@ -33,8 +33,11 @@ export function graphToSvg(el: HTMLElement): string {
   const clone = el.cloneNode(true) as HTMLElement;
   inlineStyles(el, clone);
   clone.setAttribute('xmlns', 'http://www.w3.org/1999/xhtml');
-  // Controls and minimaps are for the screen, not the slide.
-  clone.querySelectorAll('.react-flow__controls, .react-flow__minimap, .react-flow__panel, button').forEach((n) => n.remove());
+  // Controls and minimaps are for the screen, not the slide. Buttons inside graph nodes stay:
+  // some nodes are buttons (the control-plane components), and they are the picture.
+  clone.querySelectorAll('.react-flow__controls, .react-flow__minimap, .react-flow__panel, button').forEach((n) => {
+    if (!n.closest('.react-flow__node')) n.remove();
+  });
   const html = new XMLSerializer().serializeToString(clone);
   const w = Math.ceil(width);
   const h = Math.ceil(height);

@@ -5,12 +5,14 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground, usePlaygroundStore } from '../../store/context';
 import { selectTerminalEntries } from '../../store/selectors';
+import { useViewStoreApi } from '../../store/viewContext';
 import { entryText } from './render';
 import type { TerminalSession } from './xtermSession';
 import './terminal.css';
 
 export function TerminalPanel() {
   const pg = usePlayground();
+  const view = useViewStoreApi();
   const host = useRef<HTMLDivElement>(null);
   const session = useRef<TerminalSession | null>(null);
   const entries = usePlaygroundStore(selectTerminalEntries);
@@ -19,7 +21,7 @@ export function TerminalPanel() {
     let cancelled = false;
     void import('./xtermSession').then(({ mountTerminal }) => {
       if (cancelled || !host.current) return;
-      session.current = mountTerminal(host.current, pg);
+      session.current = mountTerminal(host.current, pg, view);
       host.current.dataset.ready = 'true';
     });
     return () => {
@@ -27,7 +29,7 @@ export function TerminalPanel() {
       session.current?.dispose();
       session.current = null;
     };
-  }, [pg]);
+  }, [pg, view]);
 
   // "/" anywhere outside a text field jumps to the terminal (as in many web consoles).
   useEffect(() => {

@@ -5,11 +5,15 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { editObject, isEditLine } from '../../actions/editObject';
 import { runCommand } from '../../actions/runCommand';
+import { stopWatch } from '../../actions/stopWatch';
+import { isWatchLine, watchResources } from '../../actions/watchResources';
 import type { Playground, TerminalEntry } from '../../store/store';
+import type { ViewStore } from '../../store/view';
 import { complete, completionContext, type Completion } from './completion';
 import { engineCompletion } from './engineCompletion';
-import { renderCommandLine, renderOutput } from './render';
+import { crlf, renderCommandLine, renderOutput } from './render';
 import { ShellInput } from './shellInput';
 
 export interface TerminalSession {
@@ -19,7 +23,7 @@ export interface TerminalSession {
 
 const BANNER = '\x1b[2mkubectl and sim commands · Tab completes · \u2191/\u2193 history · Ctrl-C cancels · clear\x1b[0m\r\n';
 
-export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession {
+export function mountTerminal(el: HTMLElement, pg: Playground, view?: ViewStore): TerminalSession {
   const term = new Terminal({
     fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace",
     fontSize: 15,
@@ -45,6 +49,9 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
   const printed = new Set<number>();
   const typed = new Set<number>();
   let waitingFor: number | undefined;
+  /** The `kubectl get -w` entry streaming now (no prompt until Ctrl-C), and how much of it is shown. */
+  let watching: number | undefined;
+  let watchShown = 0;
 
   const syncInput = () => {
     el.dataset.input = shell.buffer;
@@ -76,6 +83,17 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
   };
 
   const onData = (data: string): void => {
+    if (watching !== undefined) {
+      // A watch holds the terminal, as a running kubectl does: only Ctrl-C (ends it) counts.
+      if (!data.includes('\x03')) return;
+      const id = watching;
+      watching = undefined;
+      waitingFor = undefined;
+      stopWatch(pg, id);
+      term.write('^C\r\n' + shell.prompt());
+      syncInput();
+      return;
+    }
     if (completing) {
       completing.push(data);
       return;
@@ -93,10 +111,14 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
     if (r.clear) term.clear();
     if (r.write) term.write(r.write);
     for (const s of r.submits) {
-      const id = runCommand(pg, s.line, s.stdin);
+      // `kubectl edit` opens the editor; `kubectl get -w` streams until Ctrl-C; the rest run.
+      const plain = s.stdin === undefined;
+      const watch = plain && isWatchLine(s.line);
+      const id = plain && isEditLine(s.line) ? editObject(pg, s.line, view) : watch ? watchResources(pg, s.line) : runCommand(pg, s.line, s.stdin);
       if (id === undefined) continue; // `clear`
       typed.add(id);
       waitingFor = id;
+      if (watch) watching = id;
     }
     syncInput();
   };
@@ -106,7 +128,9 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
     printed.add(e.id);
     if (typed.has(e.id)) {
       term.write(renderOutput(e));
-      if (waitingFor === e.id) {
+      if (e.id === watching) watchShown = e.result?.stdout.length ?? 0;
+      if (waitingFor === e.id && !(e.id === watching && e.watching)) {
+        if (e.id === watching) watching = undefined;
         waitingFor = undefined;
         term.write(shell.prompt());
       }
@@ -119,7 +143,19 @@ export function mountTerminal(el: HTMLElement, pg: Playground): TerminalSession 
   const unsubscribe = pg.store.subscribe((s, prev) => {
     if (s.terminal.entries === prev.terminal.entries) return;
     for (const e of s.terminal.entries) if (e.result && !printed.has(e.id)) print(e);
+    if (watching !== undefined && printed.has(watching)) showWatchRows(s.terminal.entries.find((e) => e.id === watching));
   });
+
+  /** Rows the watch added since last shown; the prompt comes back when the watch ends. */
+  const showWatchRows = (e: TerminalEntry | undefined) => {
+    const out = e?.result?.stdout ?? '';
+    if (out.length > watchShown) term.write(crlf(out.slice(watchShown)));
+    watchShown = out.length;
+    if (e?.watching) return;
+    watching = undefined;
+    waitingFor = undefined;
+    term.write(shell.prompt());
+  };
 
   return {
     focus: () => term.focus(),

@@ -35,7 +35,9 @@ export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<Edge<Traff
       {dots.map((kind, i) => (
         <circle key={`${kind}-${i}`} r={kind === 'ok' ? 5 : 6} className={`request-dot request-${kind}`}>
           {kind === 'failed' && why && <title>{why}</title>}
-          <animateMotion dur={`${dur}s`} repeatCount="indefinite" begin={`${(i * dur) / dots.length}s`} path={path} />
+          {/* A negative begin starts each dot part-way along the edge at once (a positive one
+              would leave it parked at the origin until its turn). */}
+          <animateMotion dur={`${dur}s`} repeatCount="indefinite" begin={`${-(i * dur) / dots.length}s`} path={path} />
         </circle>
       ))}
     </>

@@ -21,9 +21,13 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<FlowNode<{ pod:
   const ns = pod.metadata.namespace ?? 'default';
   const name = pod.metadata.name ?? '';
   const why = v.category === 'pending' ? pendingReason(pod) : undefined;
-  const title = `Pod ${ns}/${name}\n${v.reason} (${v.words}) · ${v.ready}/${v.total} ready · ${v.restarts} restarts${age ? ` · age ${age}` : ''}${why ? `\nWhy Pending: ${why}` : ''}`;
+  // The Ready condition can be False while STATUS still says Running (as kubectl shows it): the
+  // node lifecycle controller marks the pods of a NotReady node, and Services stop sending to them.
+  const readyCondition = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  const marked = v.reason === 'Running' && readyCondition === 'False';
+  const title = `Pod ${ns}/${name}\n${v.reason}${marked ? ', Ready condition False' : ''} (${v.words}) · ${v.ready}/${v.total} ready · ${v.restarts} restarts${age ? ` · age ${age}` : ''}${why ? `\nWhy Pending: ${why}` : ''}`;
   return (
-    <div className={`gpod pod-${v.category}`} data-testid={data.leaving ? `leaving-pod:${ns}/${name}` : `pod:${ns}/${name}`} data-status={v.reason} data-node={pod.spec?.nodeName ?? ''} title={title}>
+    <div className={`gpod pod-${v.category}${marked ? ' gpod-unready' : ''}`} data-testid={data.leaving ? `leaving-pod:${ns}/${name}` : `pod:${ns}/${name}`} data-status={v.reason} data-ready={readyCondition ?? ''} data-node={pod.spec?.nodeName ?? ''} title={title}>
       <Handles />
       <span className="gpod-icon">
         <GraphIcon name={v.icon} size={20} />
