@@ -15,7 +15,7 @@ import type { ComponentContext } from '../../component';
 import { canonicalJSON } from '../../apiserver/validation/generic';
 import { Controller } from '../controller';
 import { isPodReady } from '../replicaset/controller_utils';
-import { PODS, SERVICES, hasSelector, servicesSelecting } from '../endpointslice/endpointslice_controller';
+import { PODS, SERVICES, enqueueServicesOnChange, hasSelector } from '../endpointslice/endpointslice_controller';
 import { findPort, shouldPodBeInEndpoints } from '../endpointslice/utils';
 import { keyOf } from '../../api/meta';
 
@@ -79,22 +79,7 @@ export class EndpointsController extends Controller {
   }
 
   start(): void {
-    this.services.addHandler({
-      add: (s) => this.enqueue(keyOf(s)),
-      update: (_o, s) => this.enqueue(keyOf(s)),
-      delete: (s) => this.enqueue(keyOf(s)),
-    });
-    const onPod = (p: Pod) => {
-      for (const s of servicesSelecting(this.services, p.metadata.namespace ?? '', p.metadata.labels)) this.enqueue(keyOf(s));
-    };
-    this.pods.addHandler({
-      add: onPod,
-      update: (old, cur) => {
-        onPod(cur);
-        if (old.metadata.labels !== cur.metadata.labels) onPod(old);
-      },
-      delete: onPod,
-    });
+    enqueueServicesOnChange(this.services, this.pods, (key) => this.enqueue(key));
     this.endpoints.addHandler({ delete: (e) => this.enqueue(keyOf(e)) });
   }
 

@@ -22,6 +22,29 @@ export function servicesSelecting(services: Informer<Service>, namespace: string
   return services.byIndex(BY_NAMESPACE, namespace).filter((s) => hasSelector(s) && matches(fromSet(s.spec.selector), labels));
 }
 
+/**
+ * The watches both endpoint controllers share: a Service change re-syncs that Service; a pod
+ * change re-syncs every Service selecting it (before and after a label change).
+ */
+export function enqueueServicesOnChange(services: Informer<Service>, pods: Informer<Pod>, enqueue: (key: string) => void): void {
+  services.addHandler({
+    add: (s) => enqueue(keyOf(s)),
+    update: (_o, s) => enqueue(keyOf(s)),
+    delete: (s) => enqueue(keyOf(s)),
+  });
+  const onPod = (p: Pod) => {
+    for (const s of servicesSelecting(services, p.metadata.namespace ?? '', p.metadata.labels)) enqueue(keyOf(s));
+  };
+  pods.addHandler({
+    add: onPod,
+    update: (old, cur) => {
+      onPod(cur);
+      if (old.metadata.labels !== cur.metadata.labels) onPod(old);
+    },
+    delete: onPod,
+  });
+}
+
 export function hasSelector(s: Service): boolean {
   return !!s.spec.selector && Object.keys(s.spec.selector).length > 0 && s.spec.type !== 'ExternalName';
 }
@@ -43,22 +66,7 @@ export class EndpointSliceController extends Controller {
       const n = s.metadata.labels?.[LABEL_SERVICE_NAME];
       return n ? [`${s.metadata.namespace}/${n}`] : [];
     });
-    this.services.addHandler({
-      add: (s) => this.enqueue(keyOf(s)),
-      update: (_o, s) => this.enqueue(keyOf(s)),
-      delete: (s) => this.enqueue(keyOf(s)),
-    });
-    const onPod = (p: Pod) => {
-      for (const s of servicesSelecting(this.services, p.metadata.namespace ?? '', p.metadata.labels)) this.enqueue(keyOf(s));
-    };
-    this.pods.addHandler({
-      add: onPod,
-      update: (old, cur) => {
-        onPod(cur);
-        if (old.metadata.labels !== cur.metadata.labels) onPod(old);
-      },
-      delete: onPod,
-    });
+    enqueueServicesOnChange(this.services, this.pods, (key) => this.enqueue(key));
     // A slice changed by someone else: put it back the way the Service wants it.
     const onSlice = (s: EndpointSlice) => {
       const svc = s.metadata.labels?.[LABEL_SERVICE_NAME];
