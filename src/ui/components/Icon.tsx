@@ -69,6 +69,15 @@ export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 20, className, title }: { name: IconName; size?: number; className?: string; title?: string }) {
   return (
+    <SvgIcon size={size} className={className} title={title} strokeWidth="1.8">
+      {PATHS[name]}
+    </SvgIcon>
+  );
+}
+
+/** The 24×24 stroked frame every icon shares; decorative unless it has a title. */
+export function SvgIcon({ children, size, className, title, strokeWidth }: { children: ReactElement; size: number; className?: string; title?: string; strokeWidth: string }) {
+  return (
     <svg
       className={className}
       width={size}
@@ -76,7 +85,7 @@ export function Icon({ name, size = 20, className, title }: { name: IconName; si
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth="1.8"
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden={title ? undefined : true}
@@ -84,7 +93,7 @@ export function Icon({ name, size = 20, className, title }: { name: IconName; si
       aria-label={title}
       focusable="false"
     >
-      {PATHS[name]}
+      {children}
     </svg>
   );
 }

@@ -1,6 +1,7 @@
 // SVG icons for the cluster view, the inspector and the action bar (no emoji: lecture-hall PCs
 // often lack an emoji font). Decorative unless given a title: the control carries the name.
 import type { ReactElement } from 'react';
+import { SvgIcon } from '../../components/Icon';
 
 const P = {
   hourglass: <path d="M7 3.5h10M7 20.5h10M8 3.5c0 5 8 5 8 8.5s-8 3.5-8 8.5M16 3.5c0 5-8 5-8 8.5s8 3.5 8 8.5" />,
@@ -212,22 +213,8 @@ export type GraphIconName = keyof typeof P;
 
 export function GraphIcon({ name, size = 18, className, title }: { name: GraphIconName; size?: number; className?: string; title?: string }) {
   return (
-    <svg
-      className={className}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.9"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden={title ? undefined : true}
-      role={title ? 'img' : undefined}
-      aria-label={title}
-      focusable="false"
-    >
+    <SvgIcon size={size} className={className} title={title} strokeWidth="1.9">
       {P[name]}
-    </svg>
+    </SvgIcon>
   );
 }
