@@ -19,7 +19,7 @@ function files(dir: string): string[] {
 
 const FORBIDDEN: [RegExp, string][] = [
   [/\bDate\.now\s*\(/, 'Date.now()'],
-  [/new Date\(\s*\)/, 'new Date()'],
+  [/new Date\(/, 'new Date(…) (use sim/calendar.ts)'],
   [/\bMath\.random\s*\(/, 'Math.random()'],
   [/\bsetTimeout\s*\(/, 'setTimeout'],
   [/\bsetInterval\s*\(/, 'setInterval'],

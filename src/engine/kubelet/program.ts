@@ -1,6 +1,7 @@
 // What a container "does", computed once when it starts: the fake runtime's replacement for a
 // real process. Log lines and file changes carry times (ms after start), so logs are rendered
 // lazily when read (an endless `while true; do echo …; sleep 5; done` costs no timers at all).
+import { DAY_NAMES, MONTH_NAMES, civil, pad2 } from '../sim/calendar';
 
 /** A log line; `text` may hold DATE_TOKEN, replaced by the wall time of the line when rendered. */
 export interface LogLine {
@@ -130,17 +131,13 @@ export function filesAt(p: Program, elapsed: number, base?: Map<string, string>)
   return m;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Format an absolute instant (Unix ms) as busybox `date` prints it: `Mon Mar  3 09:00:05 UTC 2025`. */
 export function renderTime(unixMs: number): RenderedTime {
-  const d = new Date(unixMs);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  const c = civil(unixMs);
+  const hms = `${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}`;
   return {
-    date: `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} UTC ${d.getUTCFullYear()}`,
+    date: `${DAY_NAMES[c.weekday]} ${MONTH_NAMES[c.month - 1]} ${String(c.day).padStart(2, ' ')} ${hms} UTC ${c.year}`,
     epochSeconds: Math.floor(unixMs / 1000),
-    ymdhms: `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${hms}`,
+    ymdhms: `${c.year}/${pad2(c.month)}/${pad2(c.day)} ${hms}`,
   };
 }

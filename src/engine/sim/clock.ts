@@ -2,6 +2,7 @@
 // delay ("restart this container in 10 s") is a timer on this clock. Timers are plain data
 // (owner, kind, payload) rather than closures so that a snapshot can carry them and a restored
 // cluster replays byte for byte.
+import { rfc3339 } from './calendar';
 
 export interface Timer {
   at: number; // simulated ms since the cluster's epoch
@@ -36,7 +37,7 @@ export class SimClock {
     const sec = Math.floor(ms / 1000);
     if (sec !== this.isoSec) {
       this.isoSec = sec;
-      this.isoText = new Date(this.epochMs + sec * 1000).toISOString().replace('.000Z', 'Z');
+      this.isoText = rfc3339(this.epochMs + sec * 1000);
     }
     return this.isoText;
   }

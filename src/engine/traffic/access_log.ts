@@ -3,6 +3,7 @@
 // log rotation would drop older ones too). Formats are the servers' defaults:
 //   nginx  `10.244.1.5 - - [03/Mar/2025:09:05:12 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"`
 //   httpd  `10.244.1.5 - - [03/Mar/2025:09:05:12 +0000] "GET / HTTP/1.1" 200 45`
+import { MONTH_NAMES, civil, pad2 } from '../sim/calendar';
 
 export const ACCESS_LOG_KEEP = 100;
 
@@ -18,13 +19,10 @@ export interface AccessLog {
   lines: AccessLogLine[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `03/Mar/2025:09:05:12 +0000` (nginx $time_local in UTC). */
 export function timeLocal(unixMs: number): string {
-  const d = new Date(unixMs);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  const c = civil(unixMs);
+  return `${pad2(c.day)}/${MONTH_NAMES[c.month - 1]}/${c.year}:${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)} +0000`;
 }
 
 export function accessLine(format: 'nginx' | 'httpd', clientIP: string, unixMs: number, path: string, status: number, bytes: number, userAgent: string): string {

@@ -11,6 +11,7 @@
 //
 // Day-of-month and day-of-week combine the classic cron way: if either field is a `*` (or `?`)
 // both must match, otherwise either may match. "0 0 13 * 5" runs on every 13th AND every Friday.
+import { type Civil, civil, unixMs } from '../../sim/calendar';
 
 const STAR_BIT = 2n ** 63n;
 
@@ -44,9 +45,9 @@ export class SpecSchedule implements Schedule {
     return (field & (1n << BigInt(v))) !== 0n;
   }
 
-  private dayMatches(d: Date): boolean {
-    const domMatch = this.has(this.dom, d.getUTCDate());
-    const dowMatch = this.has(this.dow, d.getUTCDay());
+  private dayMatches(c: Civil): boolean {
+    const domMatch = this.has(this.dom, c.day);
+    const dowMatch = this.has(this.dow, c.weekday);
     if ((this.dom & STAR_BIT) !== 0n || (this.dow & STAR_BIT) !== 0n) return domMatch && dowMatch;
     return domMatch || dowMatch;
   }
@@ -57,29 +58,28 @@ export class SpecSchedule implements Schedule {
    * five years (e.g. "0 0 30 2 *", February 30th, never fires) and returns NaN.
    */
   next(afterMs: number): number {
-    const t = new Date(Math.floor(afterMs / 60_000) * 60_000 + 60_000);
-    const yearLimit = t.getUTCFullYear() + 5;
+    let t = Math.floor(afterMs / 60_000) * 60_000 + 60_000;
+    let c = civil(t);
+    const yearLimit = c.year + 5;
     for (;;) {
-      if (t.getUTCFullYear() > yearLimit) return NaN;
-      if (!this.has(this.month, t.getUTCMonth() + 1)) {
-        t.setUTCMonth(t.getUTCMonth() + 1, 1);
-        t.setUTCHours(0, 0, 0, 0);
+      if (c.year > yearLimit) return NaN;
+      if (!this.has(this.month, c.month)) {
+        c = civil((t = unixMs(c.year, c.month + 1, 1)));
         continue;
       }
-      if (!this.dayMatches(t)) {
-        t.setUTCDate(t.getUTCDate() + 1);
-        t.setUTCHours(0, 0, 0, 0);
+      if (!this.dayMatches(c)) {
+        c = civil((t = unixMs(c.year, c.month, c.day + 1)));
         continue;
       }
-      if (!this.has(this.hour, t.getUTCHours())) {
-        t.setUTCHours(t.getUTCHours() + 1, 0, 0, 0);
+      if (!this.has(this.hour, c.hour)) {
+        c = civil((t = unixMs(c.year, c.month, c.day, c.hour + 1)));
         continue;
       }
-      if (!this.has(this.minute, t.getUTCMinutes())) {
-        t.setUTCMinutes(t.getUTCMinutes() + 1, 0, 0);
+      if (!this.has(this.minute, c.minute)) {
+        c = civil((t += 60_000));
         continue;
       }
-      return t.getTime();
+      return t;
     }
   }
 }

@@ -18,6 +18,7 @@ import { JOBS } from '../job/job_controller';
 import { hasCondition, isJobFinished } from '../job/utils';
 import { CronParseError, parseStandard } from './cron';
 import { getJobName, jobFromTemplate, mostRecentScheduleTime } from './utils';
+import { rfc1123z } from '../../sim/calendar';
 
 export const CRONJOBS: GVR = { group: 'batch', resource: 'cronjobs' };
 /** nextScheduleDelta: wake a little after the schedule time so `now` is safely past it. */
@@ -203,13 +204,4 @@ export class CronJobController extends Controller {
 
 function jobRef(j: Job): NonNullable<CronJobStatus['active']>[number] {
   return { apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name ?? '', namespace: j.metadata.namespace, uid: j.metadata.uid, resourceVersion: j.metadata.resourceVersion };
-}
-
-/** time.RFC1123Z: "Mon, 03 Mar 2025 09:00:00 +0000". */
-function rfc1123z(ms: number): string {
-  const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
