@@ -33,6 +33,7 @@ import { planManage, type PodToDelete } from './manage';
 import { calculateDaemonSetStatus } from './status';
 import { planRollingUpdate } from './update';
 import { CONTROLLER_REVISION_HASH_LABEL, createPodTemplate, getTargetNodeName, replaceDaemonSetPodNodeNameNodeAffinity } from './util';
+import { ownersToSync, resolveControllerRef } from '../controller_ref';
 
 export const DAEMONSETS: GVR = { group: 'apps', resource: 'daemonsets' };
 const PODS: GVR = { group: '', resource: 'pods' };
@@ -95,28 +96,13 @@ export class DaemonSetsController extends Controller {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference | undefined): DaemonSet | undefined {
-    if (!ref || ref.kind !== 'DaemonSet') return undefined;
-    const ds = this.dsInformer.get(objectKey(namespace, ref.name));
-    return ds && ds.metadata.uid === ref.uid ? ds : undefined;
+    return resolveControllerRef(this.dsInformer, 'DaemonSet', namespace, ref);
   }
 
   private onPod(p: Pod, old: Pod | undefined): void {
-    const ref = controllerOf(p);
-    const oldRef = old ? controllerOf(old) : undefined;
-    if (oldRef && oldRef.uid !== ref?.uid) {
-      const prev = this.resolveControllerRef(old!.metadata.namespace, oldRef);
-      if (prev) this.enqueue(keyOf(prev));
-    }
-    if (ref) {
-      const ds = this.resolveControllerRef(p.metadata.namespace, ref);
-      if (ds) this.enqueue(keyOf(ds));
-      return;
-    }
-    for (const ds of this.dsInformer.byIndex(BY_NAMESPACE, p.metadata.namespace ?? '')) {
-      const sel = fromLabelSelector(ds.spec.selector);
-      if (sel && sel.length && matches(sel, p.metadata.labels)) this.enqueue(keyOf(ds));
-    }
+    for (const o of ownersToSync(this.dsInformer, 'DaemonSet', p, old)) this.enqueue(keyOf(o));
   }
+
 
   // ---------------------------------------------------------------- helpers
 

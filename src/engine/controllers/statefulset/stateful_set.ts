@@ -20,6 +20,7 @@ import { adopt, planClaims, release } from '../replicaset/controller_ref_manager
 import { PVCS, RealStatefulPodControl } from './stateful_pod_control';
 import { updateStatefulSet } from './stateful_set_control';
 import { applyRevision, completeRollingUpdate, getPodRevision, isMemberOf, newRevision } from './stateful_set_utils';
+import { ownersToSync, resolveControllerRef } from '../controller_ref';
 
 export const STATEFULSETS: GVR = { group: 'apps', resource: 'statefulsets' };
 const PODS: GVR = { group: '', resource: 'pods' };
@@ -63,28 +64,13 @@ export class StatefulSetController extends Controller {
   // ---------------------------------------------------------------- handlers (enqueue only)
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference | undefined): StatefulSet | undefined {
-    if (!ref || ref.kind !== 'StatefulSet') return undefined;
-    const s = this.setInformer.get(objectKey(namespace, ref.name));
-    return s && s.metadata.uid === ref.uid ? s : undefined;
+    return resolveControllerRef(this.setInformer, 'StatefulSet', namespace, ref);
   }
 
   private onPod(p: Pod, old: Pod | undefined): void {
-    const ref = controllerOf(p);
-    const oldRef = old ? controllerOf(old) : undefined;
-    if (oldRef && oldRef.uid !== ref?.uid) {
-      const prev = this.resolveControllerRef(old!.metadata.namespace, oldRef);
-      if (prev) this.enqueue(keyOf(prev));
-    }
-    if (ref) {
-      const s = this.resolveControllerRef(p.metadata.namespace, ref);
-      if (s) this.enqueue(keyOf(s));
-      return;
-    }
-    for (const s of this.setInformer.byIndex(BY_NAMESPACE, p.metadata.namespace ?? '')) {
-      const sel = fromLabelSelector(s.spec.selector);
-      if (sel && sel.length && matches(sel, p.metadata.labels)) this.enqueue(keyOf(s));
-    }
+    for (const o of ownersToSync(this.setInformer, 'StatefulSet', p, old)) this.enqueue(keyOf(o));
   }
+
 
   // ---------------------------------------------------------------- sync
 
