@@ -8,7 +8,7 @@
 import type { ControllerRevision, DaemonSet } from '../../api/apps';
 import type { Node, Pod } from '../../api/core';
 import type { KubeObject, OwnerReference } from '../../api/meta';
-import { controllerOf, deepCopy, keyOf, objectKey } from '../../api/meta';
+import { controllerOf, deepCopy, keyOf } from '../../api/meta';
 import { fromLabelSelector, matches } from '../../api/labels';
 import type { GVR } from '../../apiserver/apiserver';
 import { jsonEqual } from '../../apiserver/apiserver';

@@ -5,7 +5,7 @@
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from '../../api/apps';
 import type { Pod } from '../../api/core';
 import type { KubeObject, OwnerReference } from '../../api/meta';
-import { controllerOf, deepCopy, keyOf, objectKey } from '../../api/meta';
+import { deepCopy, keyOf, objectKey } from '../../api/meta';
 import { fromLabelSelector, matches } from '../../api/labels';
 import type { GVR } from '../../apiserver/apiserver';
 import { jsonEqual } from '../../apiserver/apiserver';
