@@ -10,7 +10,7 @@
 //      `sim node fail` at speed 60), measured in the page with requestAnimationFrame and a
 //      PerformanceObserver for long tasks
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -139,6 +139,9 @@ async function healBench(page) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
+  // BENCH_TRACE=1 (or =FILE, which also keeps the trace): also print how the main thread's time splits between script, style, layout,
+  // paint and message handling (Chrome's trace events, top-level tasks only).
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', ...(process.env.BENCH_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
   const t0 = Date.now();
   await run(page, 'sim node fail kind-worker');
   let healed = false;
@@ -156,6 +159,11 @@ async function healBench(page) {
     }
   }
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+  if (process.env.BENCH_TRACE) {
+    const buf = await browser.stopTracing();
+    if (process.env.BENCH_TRACE !== '1') writeFileSync(process.env.BENCH_TRACE, buf);
+    printTrace(JSON.parse(buf.toString('utf8')));
+  }
   const r = await page.evaluate(() => {
     const b = window.__bench;
     b.stop = true;
@@ -183,4 +191,28 @@ function printProfile(profile) {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`main-thread profile (${total.toFixed(0)} ms sampled), top self time:`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+}
+
+function printTrace(trace) {
+  const events = trace.traceEvents ?? trace;
+  // The page's main thread: the one that ran the most 'Layout' events.
+  const layouts = new Map();
+  for (const e of events) if (e.name === 'Layout') layouts.set(`${e.pid}:${e.tid}`, (layouts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...layouts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const own = new Map();
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time per event name: an event's duration minus its direct children's.
+  const stack = [];
+  const self = new Map();
+  for (const e of mine) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent, (self.get(parent) ?? parent.dur) - e.dur);
+    stack.push(e);
+    self.set(e, self.get(e) ?? e.dur);
+  }
+  for (const [e, d] of self) own.set(e.name, (own.get(e.name) ?? 0) + d / 1000);
+  const total = [...own.values()].reduce((a, b) => a + b, 0);
+  console.log(`main-thread trace (${total.toFixed(0)} ms in events), self time by event:`);
+  for (const [k, v] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
 }
