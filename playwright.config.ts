@@ -3,7 +3,10 @@
 // Never `npx playwright install`: this project's machines cannot download browsers.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// PW_PORT and PW_DIST let two engineers run the journeys at once against their own builds
+// (`vite build --outDir /tmp/x`), without sharing a server.
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -39,7 +42,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
