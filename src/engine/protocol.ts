@@ -21,9 +21,11 @@ export const MAX_SPEED = 100;
 export type EngineCommand =
   /**
    * First message: create the cluster. Same seed and same commands give the same cluster.
-   * With `session` (a saved page, an imported file, a share link) the cluster is restored from it.
+   * With `session` (an imported file, a share link) the cluster is restored from it; with
+   * `restoreSaved` the Worker restores the session it saved in the browser (see the `save`
+   * query), or boots `seed` when there is none.
    */
-  | { type: 'init'; seed: number; speed?: number; paused?: boolean; session?: Session }
+  | { type: 'init'; seed: number; speed?: number; paused?: boolean; session?: Session; restoreSaved?: boolean }
   /** Replace the cluster: a fresh one from `seed` ("Reset cluster"), or a session (import). */
   | { type: 'load'; seed: number; session?: Session }
   /**
@@ -64,6 +66,11 @@ export type EngineQuery =
   | { kind: 'snapshot' }
   /** Seed, current snapshot and command log: what a page saves and an export file holds. */
   | { kind: 'session' }
+  /**
+   * Save the session in the browser's storage (SESSION_KEY), from the Worker itself so the
+   * snapshot never crosses to the page. Answered (true, or false when it could not) once written.
+   */
+  | { kind: 'save' }
   /** Command log, checkpoints and the span of the current history (the UI's scrubber). */
   | { kind: 'timeline' }
   /** Request counters per load generator, Service and pod (answer: TrafficStats). */
@@ -103,6 +110,25 @@ export interface Session {
   /** Simulated time to replay to when there is no snapshot (default: the last command's time). */
   time?: number;
 }
+
+/** Is `x` a Session this version wrote (a saved page, an exported cluster file)? */
+export function isSession(x: unknown): x is Session {
+  return (
+    isRecord(x) &&
+    x.format === 'kube-playground-session' &&
+    x.version === 1 &&
+    typeof x.seed === 'number' &&
+    Array.isArray(x.log) &&
+    x.log.every((l) => isRecord(l) && typeof l.time === 'number' && typeof l.line === 'string')
+  );
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Where the engine Worker keeps the page's cluster session in the browser's storage (src/storage). */
+export const SESSION_KEY = 'session';
 
 export interface Timeline {
   /** Earliest reachable simulated time (the booted cluster, or a restored snapshot). */
@@ -166,3 +192,15 @@ export type EngineMessage =
 
 /** How many trace entries the initial state carries. */
 export const INITIAL_TRACES = 200;
+
+/** The seed whose booted cluster production builds ship as a boot image (a page's default). */
+export const BOOT_IMAGE_SEED = 1;
+
+/**
+ * A booted cluster shipped with the page (scripts/boot-snapshot.ts): restoring `snapshot` (JSON
+ * text) gives exactly what createCluster({ seed }) boots, without simulating the boot.
+ */
+export interface BootImage {
+  seed: number;
+  snapshot: string;
+}

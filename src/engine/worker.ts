@@ -8,10 +8,16 @@
 // cluster by 100 simulated ms; a 10 s container start then takes 5 s on the lecture screen.
 import { completeCommandLine, createCluster, finishEdit, prepareEdit, setExplainSchema, startWatch, type ExplainSchema, type WatchHandle } from './index';
 import type { Cluster, ChangeBatch, CommandResult, Snapshot } from './cluster';
+import bootImage from 'virtual:boot-image';
+import { openKeyValueStore, type KeyValueStore } from '../storage/idb';
 import { History } from './history';
 import {
+  BOOT_IMAGE_SEED,
   INITIAL_TRACES,
   MAX_SPEED,
+  SESSION_KEY,
+  isSession,
+  type BootImage,
   type ClockState,
   type EngineCommand,
   type EngineMessage,
@@ -50,6 +56,10 @@ export class EngineHost {
   constructor(
     private readonly post: (m: EngineMessage) => void,
     private readonly wallNow: () => number,
+    /** A booted cluster shipped with the page: its seed boots by restoring it (same cluster, faster). */
+    private readonly image: BootImage | null = null,
+    /** The browser's storage, where the session is saved and restored from (none: not kept). */
+    private readonly storage?: KeyValueStore,
   ) {}
 
   handle(cmd: EngineCommand): void {
@@ -58,6 +68,7 @@ export class EngineHost {
         if (this.cluster) return this.post({ type: 'error', message: 'the cluster is already initialised' });
         if (cmd.speed !== undefined && Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = Math.min(cmd.speed, MAX_SPEED);
         this.paused = !!cmd.paused;
+        if (cmd.restoreSaved && !cmd.session && this.storage) return void this.restoreSaved(cmd.seed, this.storage);
         return this.load(cmd.seed, cmd.session);
       case 'load':
         return this.load(cmd.seed, cmd.session);
@@ -123,7 +134,7 @@ export class EngineHost {
   preboot(seed: number): void {
     if (this.cluster || this.prebooted) return;
     try {
-      this.prebooted = { seed, cluster: createCluster({ seed }) };
+      this.prebooted = { seed, cluster: this.bootFresh(seed) };
     } catch {
       this.prebooted = undefined; // `init` boots again and reports the error
     }
@@ -132,7 +143,12 @@ export class EngineHost {
   private boot(seed: number): Cluster {
     const pre = this.prebooted;
     this.prebooted = undefined;
-    return pre && pre.seed === seed ? pre.cluster : createCluster({ seed });
+    return pre && pre.seed === seed ? pre.cluster : this.bootFresh(seed);
+  }
+
+  private bootFresh(seed: number): Cluster {
+    const image = this.image;
+    return image && image.seed === seed ? createCluster({ snapshot: JSON.parse(image.snapshot) as Snapshot }) : createCluster({ seed });
   }
 
   /**
@@ -167,6 +183,33 @@ export class EngineHost {
       this.postFull();
     });
     this.lastWall = this.wallNow();
+  }
+
+  /**
+   * Bring back the session saved in the browser (a reload, a reopened laptop), or boot `seed`
+   * when nothing usable is saved. Commands that arrive while storage is read find no cluster yet
+   * and say so; a `load` that lands first wins over the saved session.
+   */
+  private async restoreSaved(seed: number, storage: KeyValueStore): Promise<void> {
+    const saved: unknown = await storage.get(SESSION_KEY).catch(() => undefined);
+    if (this.cluster) return;
+    if (isSession(saved)) this.load(saved.seed, saved);
+    else this.load(seed);
+  }
+
+  /** The `save` query: write the session to storage here, answer whether it was written. */
+  private async save(id: number): Promise<void> {
+    const c = this.cluster;
+    let ok = false;
+    if (c && this.storage) {
+      try {
+        await this.storage.set(SESSION_KEY, this.session(c));
+        ok = true;
+      } catch {
+        // A full disk or a private window: the page keeps running, it just will not survive a reload.
+      }
+    }
+    this.post({ type: 'queryResult', id, result: ok });
   }
 
   /** Make `c` the live cluster: batches of its changes go to the UI from now on. */
@@ -292,6 +335,7 @@ export class EngineHost {
   }
 
   private answer(id: number, q: EngineQuery): void {
+    if (q.kind === 'save') return void this.save(id);
     const c = this.cluster;
     let result: unknown = null;
     if (c) {
@@ -398,11 +442,13 @@ if (isWorkerScope(globalThis)) {
   const host = new EngineHost(
     (m) => scope.postMessage(m),
     () => performance.now(), // wall clock: allowed here only, for pacing
+    bootImage,
+    typeof indexedDB === 'undefined' ? undefined : openKeyValueStore(indexedDB),
   );
   scope.addEventListener('message', (e) => host.handle(e.data));
   // Most pages start from seed 1 (or restore a session, which boots from its seed first):
   // boot it now, while the page loads. Messages that arrive meanwhile wait in the queue.
-  host.preboot(1);
+  host.preboot(BOOT_IMAGE_SEED);
   setInterval(() => host.tick(), TICK_MS); // wall-clock pacing: allowed here only
   // `kubectl explain` reads the same JSON Schemas as the editor; load them in their own chunk,
   // after boot, so they never delay the first picture of the cluster.

@@ -1,5 +1,7 @@
 // A minimal IndexedDB key-value store (one database, one object store): enough to keep the page
-// across reloads without a dependency. Values are structured-cloned by the browser.
+// across reloads without a dependency. Values are structured-cloned by the browser. Used by both
+// threads: the page keeps its UI state here, the engine Worker its cluster session (same
+// database, different keys), so a multi-megabyte snapshot never crosses to the page's thread.
 const DB = 'kube-playground';
 const STORE = 'kv';
 

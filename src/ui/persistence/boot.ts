@@ -1,11 +1,12 @@
 // What the page starts from, in order of precedence:
 //   1. a share link's scenario in the URL fragment (replayed from its seed), then the fragment is
 //      removed so a reload restores the saved page instead of replaying the link again;
-//   2. the page saved in IndexedDB (cluster session, editor buffers, terminal history);
+//   2. the page saved in IndexedDB: editor buffers and terminal history read here, the cluster
+//      session read by the Worker itself (`restoreSaved`), which boots fresh when none is saved;
 //   3. a fresh cluster from `?seed=` (default 1).
 import type { PlaygroundOptions } from '../store/store';
 import { decodeScenario, scenarioParam, sessionFromScenario } from '../features/share/shareLink';
-import type { KeyValueStore } from './idb';
+import type { KeyValueStore } from '../../storage/idb';
 import { SAVED_KEY, parseSavedPage } from './savedPage';
 
 export async function bootOptions(kv: KeyValueStore, href: string): Promise<PlaygroundOptions & { fromLink: boolean }> {
@@ -25,6 +26,8 @@ export async function bootOptions(kv: KeyValueStore, href: string): Promise<Play
       // A broken link: fall through to the saved page.
     }
   }
-  if (saved?.session && !url.searchParams.has('seed')) return { seed: saved.session.seed, session: saved.session, ...(restore ? { restore } : {}), fromLink: false };
-  return { seed, ...(restore ? { restore } : {}), fromLink: false };
+  if (url.searchParams.has('seed')) return { seed, ...(restore ? { restore } : {}), fromLink: false };
+  // A page saved by an earlier version carries its session here.
+  if (saved?.session) return { seed: saved.session.seed, session: saved.session, ...(restore ? { restore } : {}), fromLink: false };
+  return { seed, restoreSaved: true, ...(restore ? { restore } : {}), fromLink: false };
 }

@@ -1,6 +1,10 @@
-// What a page keeps across reloads, and how it is checked on the way back in. The cluster part
-// is the Worker's Session (seed, command log, snapshot of now); the rest is UI state.
-import type { Session } from '../../engine/protocol';
+// What a page keeps across reloads, and how it is checked on the way back in: UI state (editor
+// buffers, terminal history). The cluster's session (seed, command log, snapshot of now) is saved
+// by the engine Worker itself under its own key (engine/protocol.ts SESSION_KEY); pages saved by
+// an earlier version carried it here, and are still restored from it.
+import { isSession, type Session } from '../../engine/protocol';
+
+export { isSession };
 import type { EditorBuffer, PlaygroundState } from '../store/store';
 
 export const SAVED_KEY = 'page';
@@ -8,16 +12,16 @@ export const SAVED_KEY = 'page';
 export interface SavedPage {
   format: 'kube-playground-page';
   version: 1;
+  /** Only in pages saved by an earlier version (the Worker now keeps the session). */
   session?: Session;
   editor: { buffers: EditorBuffer[]; active: string };
   history: string[];
 }
 
-export function toSavedPage(s: PlaygroundState, session: Session | undefined): SavedPage {
+export function toSavedPage(s: PlaygroundState): SavedPage {
   return {
     format: 'kube-playground-page',
     version: 1,
-    ...(session ? { session } : {}),
     editor: { buffers: s.editor.buffers.map((b) => ({ ...b })), active: s.editor.active },
     history: [...s.terminal.history],
   };
@@ -38,16 +42,6 @@ export function parseSavedPage(raw: unknown): SavedPage | undefined {
   return { format: 'kube-playground-page', version: 1, ...(session ? { session } : {}), editor: { buffers, active }, history };
 }
 
-export function isSession(x: unknown): x is Session {
-  return (
-    isObject(x) &&
-    x.format === 'kube-playground-session' &&
-    x.version === 1 &&
-    typeof x.seed === 'number' &&
-    Array.isArray(x.log) &&
-    x.log.every((l) => isObject(l) && typeof l.time === 'number' && typeof l.line === 'string')
-  );
-}
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

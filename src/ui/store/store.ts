@@ -136,6 +136,8 @@ export interface PlaygroundOptions {
   seed?: number;
   /** A saved page, an imported file or a share link's scenario: the Worker restores it. */
   session?: Session;
+  /** Ask the Worker to restore the session it saved in the browser (boots `seed` if none). */
+  restoreSaved?: boolean;
   /** UI state restored with the page (editor buffers, terminal history). */
   restore?: Partial<Pick<PlaygroundState, 'editor'>> & { history?: readonly string[] };
   /**
@@ -166,6 +168,6 @@ export function createPlaygroundStore(client: EngineClient, opts: PlaygroundOpti
     queue.push(msg);
     if (queue.length === 1) schedule(flush);
   });
-  client.send({ type: 'init', seed: opts.seed ?? 1, ...(opts.session ? { session: opts.session } : {}) });
+  client.send({ type: 'init', seed: opts.seed ?? 1, ...(opts.session ? { session: opts.session } : opts.restoreSaved ? { restoreSaved: true } : {}) });
   return { store, client, detach: unsubscribe };
 }
