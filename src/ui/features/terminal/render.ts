@@ -29,3 +29,25 @@ export function entryText(e: TerminalEntry): string {
   const r = e.result;
   return `$ ${e.line}\n${r ? r.stdout + r.stderr : 'running…'}`;
 }
+
+const BANNER_PARTS = ['kubectl and sim commands', 'Tab completes', '\u2191/\u2193 history', 'Ctrl-C cancels', 'clear'];
+
+/**
+ * The dim help line printed when the terminal opens, broken between its parts (never inside a
+ * word) to fit `cols` columns: a narrow panel on a projector would otherwise cut "completes".
+ */
+export function banner(cols: number): string {
+  const lines: string[] = [];
+  let line = '';
+  BANNER_PARTS.forEach((part, i) => {
+    const next = line ? `${line} · ${part}` : part;
+    // A line that goes on after this part ends in " ·", which must fit too.
+    const room = i < BANNER_PARTS.length - 1 ? cols - 2 : cols;
+    if (line && next.length > room) {
+      lines.push(`${line} ·`);
+      line = part;
+    } else line = next;
+  });
+  lines.push(line);
+  return lines.map((l) => `\x1b[2m${l}\x1b[0m\r\n`).join('');
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { complete, commonPrefix, completionContext } from './completion';
 import { HeredocCollector, parseHeredocStart } from './heredoc';
 import { ShellInput } from './shellInput';
+import { banner } from './render';
 
 const ctx = completionContext({
   '/pods': { 'default/web-1': {}, 'default/web-2': {}, 'kube-system/coredns-x': {} },
@@ -88,5 +89,20 @@ describe('ShellInput', () => {
   it('`clear` clears the screen', () => {
     const r = make().feed('clear\r');
     expect(r.clear).toBe(true);
+  });
+});
+
+describe('banner', () => {
+  const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').split('\r\n').filter(Boolean);
+  it('is one line when the terminal is wide enough', () => {
+    expect(plain(banner(120))).toEqual(['kubectl and sim commands · Tab completes · \u2191/\u2193 history · Ctrl-C cancels · clear']);
+  });
+  it('breaks between parts, never inside one, to fit a narrow terminal', () => {
+    expect(plain(banner(44))).toEqual(['kubectl and sim commands · Tab completes ·', '\u2191/\u2193 history · Ctrl-C cancels · clear']);
+    for (const cols of [30, 36, 40, 50, 60]) {
+      const lines = plain(banner(cols));
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(cols);
+      expect(lines.join(' ').replace(/ · /g, '|').replace(/ ·/g, '')).toBe('kubectl and sim commands|Tab completes|\u2191/\u2193 history|Ctrl-C cancels|clear');
+    }
   });
 });

@@ -13,15 +13,13 @@ import type { Playground, TerminalEntry } from '../../store/store';
 import type { ViewStore } from '../../store/view';
 import { complete, completionContext, type Completion } from './completion';
 import { engineCompletion } from './engineCompletion';
-import { crlf, renderCommandLine, renderOutput } from './render';
+import { banner, crlf, renderCommandLine, renderOutput } from './render';
 import { ShellInput } from './shellInput';
 
 export interface TerminalSession {
   focus(): void;
   dispose(): void;
 }
-
-const BANNER = '\x1b[2mkubectl and sim commands · Tab completes · \u2191/\u2193 history · Ctrl-C cancels · clear\x1b[0m\r\n';
 
 export function mountTerminal(el: HTMLElement, pg: Playground, view?: ViewStore): TerminalSession {
   const term = new Terminal({
@@ -57,7 +55,7 @@ export function mountTerminal(el: HTMLElement, pg: Playground, view?: ViewStore)
     el.dataset.input = shell.buffer;
   };
 
-  term.write(BANNER);
+  term.write(banner(term.cols));
   // Entries from before this terminal was mounted (the panel was hidden, say).
   for (const e of pg.store.getState().terminal.entries) {
     if (!e.result) continue;
