@@ -2,7 +2,7 @@
 // stdin) and `kubectl get -w` (`watch` → `result` + `watchRows` … `unwatch`).
 import { describe, expect, it } from 'vitest';
 import type { EngineMessage, PreparedEdit } from './protocol';
-import { EngineHost } from './worker';
+import { EngineHost } from './host';
 
 function harness() {
   const messages: EngineMessage[] = [];

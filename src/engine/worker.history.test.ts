@@ -3,7 +3,7 @@
 // forward again must give the cluster it had, byte for byte.
 import { describe, expect, it } from 'vitest';
 import type { EngineMessage, Session, Timeline } from './protocol';
-import { EngineHost } from './worker';
+import { EngineHost } from './host';
 import { History } from './history';
 
 function harness() {

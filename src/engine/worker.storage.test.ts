@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bootImage } from '../../scripts/boot-snapshot';
 import { memoryKeyValueStore, type KeyValueStore } from '../storage/idb';
 import { BOOT_IMAGE_SEED, SESSION_KEY, isSession, type BootImage, type EngineMessage, type EngineQuery } from './protocol';
-import { EngineHost } from './worker';
+import { EngineHost } from './host';
 
 function harness(opts: { image?: BootImage; storage?: KeyValueStore } = {}) {
   const messages: EngineMessage[] = [];

@@ -1,7 +1,7 @@
-// The Worker's message handling and pacing, driven with a fake wall clock (no Worker, no timers).
+// The engine host's message handling and pacing, driven with a fake wall clock (no Worker, no timers).
 import { describe, expect, it } from 'vitest';
 import type { EngineMessage } from './protocol';
-import { EngineHost } from './worker';
+import { EngineHost } from './host';
 
 function harness() {
   const messages: EngineMessage[] = [];

@@ -3,7 +3,7 @@
 // preboot (a cluster booted before `init` is the one `init` would have booted).
 import { describe, expect, it } from 'vitest';
 import type { EngineMessage } from './protocol';
-import { EngineHost } from './worker';
+import { EngineHost } from './host';
 
 function harness() {
   const messages: EngineMessage[] = [];
