@@ -7,7 +7,7 @@ import { applyManifest } from '../../actions/applyManifest';
 import { openExample } from '../../actions/openExample';
 import { saveEdit } from '../../actions/saveEdit';
 import { usePlayground, usePlaygroundStore } from '../../store/context';
-import { useViewStoreApi } from '../../store/viewContext';
+import { useView, useViewStoreApi } from '../../store/viewContext';
 import { addBuffer, closeBuffer, selectBuffer, selectEditor, setBufferText } from './buffers';
 import { applyProblems, documentCount, type Problem } from './diagnostics';
 import { EXAMPLES, EXAMPLE_ATTRIBUTION } from './examples';
@@ -134,6 +134,12 @@ export default function EditorWorkbench() {
       modelMap.clear();
     };
   }, [pg, modelFor]);
+
+  // Monaco's colours follow the page's theme (one theme for every Monaco editor on the page).
+  const theme = useView((s) => s.theme);
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
 
   const applyRef = useRef(apply);
   applyRef.current = apply;
