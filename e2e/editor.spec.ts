@@ -74,4 +74,9 @@ test('YAML error inline, nothing applied; then apply and review changes', async 
   await expect(page.getByTestId('editor-status')).toContainText('deployment.apps/shop configured');
   await expect(page.locator('[data-testid^="pod:default/shop-"]')).toHaveCount(4, { timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath('editor-applied.png') });
+
+  // The dark theme reaches the editor too (Monaco draws its own colours).
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.getByTestId('yaml-editor').locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
+  await page.screenshot({ path: testInfo.outputPath('editor-dark.png') });
 });
