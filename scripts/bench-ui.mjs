@@ -2,7 +2,7 @@
 // UI figures for `npm run bench` (prints numbers, asserts nothing): builds the app if needed,
 // serves dist/ with `vite preview`, and measures in headless Chromium (Debian's /usr/bin/chromium):
 //   1. wall time from navigation to an interactive cluster view (the kind nodes drawn and the
-//      terminal ready for input)
+//      terminal ready for input), median of three loads in fresh browser contexts
 //   2. JavaScript shipped before the editor opens (gzip bytes of the scripts loaded)
 //   3. the same once the Editor tab has opened (Monaco and the schema load then)
 //   4. frame rate and main-thread long tasks while 300 pods on 10 nodes heal after a node
@@ -21,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // does not clash with another engineer's build of dist/.
 const dist = process.env.BENCH_DIST ?? join(root, 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const row = (label, value) => console.log(`${label.padEnd(58)} ${value.padStart(14)}`);
+const row = (label, value) => console.log(`${label.padEnd(62)} ${value.padStart(14)}`);
 
 if (!existsSync(join(dist, 'index.html'))) spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dist], { cwd: root, stdio: 'inherit' });
 const server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { cwd: root, stdio: 'ignore' });
@@ -58,21 +58,41 @@ try {
     return [...paths].filter((p) => !/worker/.test(p) && !skip.has(p)).reduce((n, p) => n + gzipSync(readFileSync(join(dist, p))).length, 0);
   };
 
-  const t0 = performance.now();
-  await page.goto(base);
-  await page.getByTestId('node:kind-worker').first().waitFor({ timeout: 120_000 });
-  await page.locator('[data-testid="terminal"][data-ready="true"]').waitFor({ timeout: 120_000 });
-  const interactive = performance.now() - t0;
+  // Measured in the page: from navigation start until the first animation frame in which a
+  // worker node is drawn and the terminal takes input (Playwright's polling would add its own
+  // latency). Three loads, each in a fresh browser context (empty cache, new storage): the first
+  // one also pays for starting the renderer and the preview server's first responses.
+  const watchInteractive = () => {
+    const check = () => {
+      if (document.querySelector('[data-testid="node:kind-worker"]') && document.querySelector('[data-testid="terminal"][data-ready="true"]')) window.__interactive = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  };
+  const loadOnce = async (p) => {
+    await p.addInitScript(watchInteractive);
+    await p.goto(base);
+    await p.waitForFunction(() => window.__interactive !== undefined, undefined, { timeout: 120_000 });
+    return p.evaluate(() => window.__interactive);
+  };
+  const loads = [await loadOnce(page)];
+  for (let i = 0; i < 2; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    loads.push(await loadOnce(await ctx.newPage()));
+    await ctx.close();
+  }
   const initial = gzipOf(scripts);
-  row('navigation → interactive cluster view', `${interactive.toFixed(0)} ms`);
+  const median = [...loads].sort((a, b) => a - b)[1];
+  row('navigation → interactive cluster view (median of 3 loads)', `${median.toFixed(0)} ms`);
+  row('  each load (the first in a freshly started browser)', loads.map((l) => l.toFixed(0)).join(' / ') + ' ms');
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kp:')).map((m) => [m.name, Math.round(m.startTime)])));
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
     return n ? { domInteractive: Math.round(n.domInteractive) } : {};
   });
-  row('  of which: main script running (kp:main)', `${marks['kp:main'] ?? '?'} ms`);
-  row('  of which: cluster state from the Worker (kp:ready)', `${marks['kp:ready'] ?? '?'} ms`);
-  row('  of which: DOM interactive', `${nav.domInteractive ?? '?'} ms`);
+  row('  first load: main script running (kp:main)', `${marks['kp:main'] ?? '?'} ms`);
+  row('  first load: cluster state from the Worker (kp:ready)', `${marks['kp:ready'] ?? '?'} ms`);
+  row('  first load: DOM interactive', `${nav.domInteractive ?? '?'} ms`);
   row('JavaScript before the editor opens (gzip, main thread)', `${(initial / 1024).toFixed(0)} kB`);
 
   await page.getByRole('tab', { name: 'Editor' }).click();
