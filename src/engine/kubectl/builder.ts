@@ -52,6 +52,11 @@ export function kindString(info: ResourceInfo): string {
   return info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase();
 }
 
+/** schema.GroupKind.String(), as kubectl's "not implemented for" errors print it: `Pod`, `ReplicaSet.apps`. */
+export function groupKindString(info: ResourceInfo): string {
+  return info.group ? `${info.kind}.${info.group}` : info.kind;
+}
+
 /** `deployment.apps/web`. */
 export function nameString(info: ResourceInfo, name: string): string {
   return `${kindString(info)}/${name}`;

@@ -10,6 +10,8 @@ import { EXEC_FLAGS, runExec } from './cmd/exec';
 import { LOGS_FLAGS, runLogs } from './cmd/logs';
 import { CREATE_CONFIGMAP_FLAGS, CREATE_QUOTA_FLAGS, CREATE_SECRET_FLAGS, runCreateConfigMap, runCreateQuota, runCreateSecret } from './cmd/create_config';
 import { CREATE_CRONJOB_FLAGS, CREATE_JOB_FLAGS, runCreateCronJob, runCreateJob } from './cmd/create_batch';
+import { CREATE_INGRESS_FLAGS, runCreateIngress } from './cmd/create_ingress';
+import { CREATE_PDB_FLAGS, runCreatePodDisruptionBudget } from './cmd/create_pdb';
 import { AUTOSCALE_FLAGS, runAutoscale } from './cmd/autoscale';
 import { TOP_FLAGS, runTopNode, runTopPod } from './cmd/top';
 import { DESCRIBE_FLAGS, runDescribe } from './cmd/describe';
@@ -22,13 +24,13 @@ import {
   ROLLOUT_SIMPLE_FLAGS,
   ROLLOUT_STATUS_FLAGS,
   ROLLOUT_UNDO_FLAGS,
-  runRolloutHistory,
   runRolloutPause,
   runRolloutRestart,
   runRolloutResume,
   runRolloutStatus,
-  runRolloutUndo,
 } from './cmd/rollout';
+import { runRolloutHistory } from './cmd/rollout_history';
+import { runRolloutUndo } from './cmd/rollout_undo';
 import { SCALE_FLAGS, SET_IMAGE_FLAGS, runScale, runSetImage } from './cmd/scale';
 import { PATCH_FLAGS, runPatch } from './cmd/patch';
 import { REPLACE_FLAGS, runReplace } from './cmd/replace';
@@ -64,6 +66,8 @@ export const COMMANDS: Command[] = [
     { name: 'namespace', aliases: ['ns'], short: 'Create a namespace with the specified name', usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]', flags: CREATE_NAMESPACE_FLAGS, run: runCreateNamespace },
     { name: 'configmap', aliases: ['cm'], short: 'Create a config map from a local file, directory or literal value', usage: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]', flags: CREATE_CONFIGMAP_FLAGS, run: runCreateConfigMap },
     { name: 'secret', short: 'Create a secret using a specified subcommand', usage: 'kubectl create secret (docker-registry | generic | tls) [options]', flags: CREATE_SECRET_FLAGS, run: runCreateSecret },
+    { name: 'ingress', aliases: ['ing'], short: 'Create an ingress with the specified name', usage: 'kubectl create ingress NAME --rule=host/path=service:port[,tls[=secret]]  [options]', flags: CREATE_INGRESS_FLAGS, run: runCreateIngress },
+    { name: 'poddisruptionbudget', aliases: ['pdb'], short: 'Create a pod disruption budget with the specified name', usage: 'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none] [options]', flags: CREATE_PDB_FLAGS, run: runCreatePodDisruptionBudget },
     { name: 'quota', aliases: ['resourcequota'], short: 'Create a quota with the specified name', usage: 'kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none] [options]', flags: CREATE_QUOTA_FLAGS, run: runCreateQuota },
   ] },
   { name: 'run', short: 'Run a particular image on the cluster', usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]', flags: RUN_FLAGS, run: runRun },
@@ -119,7 +123,20 @@ export const COMMANDS: Command[] = [
   { name: 'events', short: 'List events', usage: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [options]', flags: EVENTS_FLAGS, run: runEvents },
 ];
 
-/** Cobra's "did you mean": Levenshtein distance ≤ 2, or a prefix of a command name. */
+/**
+ * Every command a real kubectl v1.32 registers, in registration order (NewKubectlCommand's groups,
+ * then the ungrouped ones): cobra suggests in this order, so `kubectl gett` offers `set` before
+ * `get`.
+ */
+const KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'api-versions', 'api-resources', 'config', 'plugin', 'version',
+  'options',
+];
+
+/** Cobra's SuggestionsFor: Levenshtein distance ≤ 2 (ignoring case), or a prefix of a command name. */
 export function suggestionsFor(typed: string): string[] {
   const lev = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -128,6 +145,6 @@ export function suggestionsFor(typed: string): string[] {
       for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     return d[a.length][b.length];
   };
-  const all = [...COMMANDS.map((c) => c.name), 'logs', 'exec', 'edit', 'label', 'annotate', 'expose', 'top', 'patch', 'replace', 'explain', 'config', 'taint', 'wait', 'events', 'diff', 'port-forward', 'attach', 'cp', 'proxy', 'debug', 'auth', 'autoscale', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha'];
-  return all.filter((n) => lev(typed.toLowerCase(), n) <= 2 || n.startsWith(typed.toLowerCase())).sort();
+  const t = typed.toLowerCase();
+  return KUBECTL_COMMANDS.filter((n) => lev(t, n) <= 2 || n.startsWith(t));
 }

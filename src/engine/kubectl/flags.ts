@@ -10,6 +10,8 @@ export interface FlagSpec {
   short?: string;
   type: FlagType;
   default?: string | number | boolean | string[];
+  /** Its line in `--help`, where the shared one in help.ts (FLAG_HELP) does not fit this command. */
+  help?: string;
 }
 
 export class FlagError extends Error {}

@@ -41,12 +41,20 @@ const FLAG_HELP: Record<string, string> = {
   'current': 'Change the context currently in use.',
   'types': 'Only show events of these types (Normal, Warning).',
   'recursive-fields': 'Print every field below the named one.',
+  'rule': 'host/path=service:port[,tls[=secret]]; a path ending in * is a Prefix path, otherwise Exact. Repeat for more rules.',
+  'class': 'The IngressClass to use (spec.ingressClassName).',
+  'default-backend': 'service:port for requests no rule matches.',
+  'annotation': 'An annotation for the new object, key=value. Repeat for more.',
+  'min-available': 'How many selected pods (a number or a percentage) must stay available.',
+  'max-unavailable': 'How many selected pods (a number or a percentage) may be unavailable.',
+  'to-revision': 'The revision to go back to; 0 (the default) is the one before the current.',
 };
 
 function flagLine(f: FlagSpec): string[] {
   const def = f.type === 'bool' ? String(f.default ?? false) : f.type === 'stringArray' ? '[]' : f.default !== undefined ? (typeof f.default === 'string' ? `'${f.default}'` : String(f.default)) : f.type === 'int' ? '0' : f.type === 'duration' ? '0s' : "''";
   const head = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${def}:`;
-  return FLAG_HELP[f.name] ? [head, `\t${FLAG_HELP[f.name]}`, ''] : [head, ''];
+  const text = f.help ?? FLAG_HELP[f.name];
+  return text ? [head, `\t${text}`, ''] : [head, ''];
 }
 
 export function commandHelp(cmd: Command, path: string): string {
@@ -56,7 +64,9 @@ export function commandHelp(cmd: Command, path: string): string {
   if (cmd.subcommands) {
     lines.push('Available Commands:');
     const w = Math.max(...cmd.subcommands.map((s) => s.name.length)) + 2;
-    for (const s of cmd.subcommands) lines.push(`  ${s.name.padEnd(w)}${s.short}`);
+    // cobra lists subcommands sorted by name (EnableCommandSorting), whatever their order of registration.
+    const sorted = [...cmd.subcommands].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const s of sorted) lines.push(`  ${s.name.padEnd(w)}${s.short}`);
     lines.push('');
   }
   if (cmd.flags.length) {

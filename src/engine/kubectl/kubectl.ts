@@ -75,8 +75,9 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
     let cmd = COMMANDS.find((c) => c.name === verb || c.aliases?.includes(verb));
     if (!cmd) {
       const s = suggestionsFor(verb);
-      err.push(`Error: unknown command "${verb}" for "kubectl"`);
-      if (s.length) err.push('', 'Did you mean this?', ...s.map((x) => `\t${x}`), '');
+      // kubectl ≥ 1.29 prints cobra's errors itself, lower-case like its own.
+      err.push(`error: unknown command "${verb}" for "kubectl"`);
+      if (s.length) err.push('', 'Did you mean this?', ...s.map((x) => `\t${x}`));
       return result(1);
     }
     path = cmd.name;
@@ -131,7 +132,7 @@ export function runKubectl(cluster: Cluster, commandLine: string, stdinOrOpts?: 
     return result(0);
   } catch (e) {
     if (e instanceof FlagError) {
-      err.push(`Error: ${e.message}`, `See 'kubectl${path ? ` ${path}` : ''} --help' for usage.`);
+      err.push(`error: ${e.message}`, `See 'kubectl${path ? ` ${path}` : ''} --help' for usage.`);
       return result(1);
     }
     if (e instanceof TokenizeError) {

@@ -300,6 +300,18 @@ describe('completion', () => {
     expect(c('get pods', 3)).toEqual({ candidates: ['get'], replaceFrom: 0 });
     expect(c('frobnicate ').candidates).toEqual([]);
   });
+  it('create ingress / create poddisruptionbudget and their flags; rollout history and undo take workloads', () => {
+    expect(c('create i').candidates).toEqual(['ingress']);
+    expect(c('create po').candidates).toEqual(['poddisruptionbudget']);
+    expect(c('create ingress web --ru').candidates).toEqual(['--rule']);
+    expect(c('create ing web --de').candidates).toEqual(['--default-backend']);
+    expect(c('create pdb web --m').candidates).toEqual(['--max-unavailable', '--min-available']);
+    expect(c('create pdb web --dry-run=').candidates).toEqual(['client', 'none', 'server']);
+    expect(c('rollout undo deploy').candidates).toContain('deployments');
+    expect(c('rollout history deployment ').candidates).toEqual(['web']);
+    expect(c('rollout undo ds/').candidates).toEqual([]);
+    expect(c('rollout undo --to-').candidates).toEqual(['--to-revision']);
+  });
   it('is reachable from a real Cluster and the public API', () => {
     const cl = createCluster({ seed: 1, bare: true });
     expect(cl.complete('cordon ').candidates.length).toBeGreaterThan(0);

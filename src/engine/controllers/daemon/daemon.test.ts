@@ -1,6 +1,6 @@
 // DaemonSet: table-driven pure decisions, then whole-cluster behaviour on fixed seeds.
 import { describe, expect, it } from 'vitest';
-import type { DaemonSet } from '../../api/apps';
+import type { ControllerRevision, DaemonSet } from '../../api/apps';
 import type { Node, Pod } from '../../api/core';
 import { createCluster } from '../../index';
 import { nodeShouldRunDaemonPod, replaceDaemonSetPodNodeNameNodeAffinity, rollingCounts } from './util';
@@ -111,5 +111,19 @@ describe('DaemonSet in the default cluster', () => {
     expect(pods.map((p) => p.spec.containers[0].image)).toEqual(['nginx:1.25', 'nginx:1.25', 'nginx:1.25']);
     expect(pods.every((p) => p.metadata.labels?.['pod-template-generation'] === '2')).toBe(true);
     expect(c.run('kubectl rollout status ds/fluentd').stdout).toBe('daemon set "fluentd" successfully rolled out\n');
+  });
+
+  it('each new ControllerRevision carries the DaemonSet\'s annotations (snapshot: Annotations: ds.Annotations)', () => {
+    const c = createCluster({ seed: 7 });
+    c.apply(FLUENTD);
+    c.advance(10_000);
+    c.run('kubectl annotate ds/fluentd kubernetes.io/change-cause=upgrade');
+    c.run('kubectl set image ds/fluentd fluentd=nginx:1.25');
+    c.advance(10_000);
+    const revs = (c.objects('apps/controllerrevisions', 'default') as ControllerRevision[]).sort((a, b) => a.revision - b.revision);
+    expect(revs.map((r) => r.revision)).toEqual([1, 2]);
+    expect(revs[0].metadata.annotations?.['kubernetes.io/change-cause']).toBeUndefined();
+    expect(revs[1].metadata.annotations).toMatchObject({ 'kubernetes.io/change-cause': 'upgrade', 'deprecated.daemonset.template.generation': '2' });
+    expect(revs[1].metadata.labels?.['controller-revision-hash']).toBe(revs[1].metadata.name?.slice('fluentd-'.length));
   });
 });

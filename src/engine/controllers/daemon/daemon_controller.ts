@@ -306,6 +306,9 @@ export class DaemonSetsController extends Controller {
     const probe = newControllerRevision({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: ds.metadata }, ds.spec.template?.metadata?.labels, data, 0, controllerRevisionName(ds.metadata.name ?? '', hash), {
       [CONTROLLER_REVISION_HASH_LABEL]: hash,
     });
+    // snapshot(): `Annotations: ds.Annotations`. The DaemonSet's kubernetes.io/change-cause at the
+    // time the revision is made is what `kubectl rollout history` shows as its CHANGE-CAUSE.
+    if (ds.metadata.annotations && Object.keys(ds.metadata.annotations).length) probe.metadata.annotations = { ...ds.metadata.annotations };
     const max = histories.length ? histories[histories.length - 1].revision : 0;
     const equal = histories.filter((h) => jsonEqual(h.data, data));
     const old = histories.filter((h) => !equal.includes(h));

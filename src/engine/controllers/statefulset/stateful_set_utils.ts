@@ -183,13 +183,19 @@ export function allowsBurst(set: StatefulSet): boolean {
   return set.spec.podManagementPolicy === 'Parallel';
 }
 
-/** newRevision: the set's template as a revision `<set>-<hash>` with the hash label. */
+/**
+ * newRevision: the set's template as a revision `<set>-<hash>` with the hash label, carrying the
+ * set's annotations (so its kubernetes.io/change-cause becomes the revision's CHANGE-CAUSE in
+ * `kubectl rollout history`).
+ */
 export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
   const data = templatePatch(set.spec.template);
   const hash = hashControllerRevision(data, collisionCount);
-  return newControllerRevision({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: set.metadata }, set.spec.template?.metadata?.labels, data, revision, controllerRevisionName(set.metadata.name ?? '', hash), {
+  const cr = newControllerRevision({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: set.metadata }, set.spec.template?.metadata?.labels, data, revision, controllerRevisionName(set.metadata.name ?? '', hash), {
     [HISTORY_HASH_LABEL]: hash,
   });
+  if (set.metadata.annotations && Object.keys(set.metadata.annotations).length) cr.metadata.annotations = { ...set.metadata.annotations };
+  return cr;
 }
 
 /** ApplyRevision: a copy of the set whose template is the revision's. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../api/core';
 import type { StatefulSet } from '../../api/apps';
 import { createCluster } from '../../index';
-import { getPersistentVolumeClaimName, newStatefulSetPod } from './stateful_set_utils';
+import { getPersistentVolumeClaimName, newRevision, newStatefulSetPod } from './stateful_set_utils';
 
 const WEB = (replicas: number, extra = '') => `apiVersion: apps/v1
 kind: StatefulSet
@@ -38,6 +38,23 @@ describe('StatefulSet identity', () => {
     expect([p.spec.hostname, p.spec.subdomain]).toEqual(['web-2', 'nginx']);
     expect(p.spec.volumes).toEqual([{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-2' } }]);
     expect(getPersistentVolumeClaimName(set, set.spec.volumeClaimTemplates![0], 0)).toBe('www-web-0');
+  });
+});
+
+describe('StatefulSet revisions', () => {
+  it('newRevision: <set>-<hash>, the template labels plus controller.kubernetes.io/hash, the set\'s annotations, a controller ref', () => {
+    const set = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'default', uid: 'u', annotations: { 'kubernetes.io/change-cause': 'nginx 1.25' } }, spec: { serviceName: 'nginx', selector: { matchLabels: { app: 'nginx' } }, template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } } } as StatefulSet;
+    const cr = newRevision(set, 4, 0);
+    const hash = cr.metadata.labels?.['controller.kubernetes.io/hash'];
+    expect(hash).toMatch(/^[4-9bcdf]+$/);
+    expect(cr.metadata.name).toBe(`web-${hash}`);
+    expect(cr.metadata.labels).toEqual({ app: 'nginx', 'controller.kubernetes.io/hash': hash });
+    // `kubectl rollout history` reads CHANGE-CAUSE from here.
+    expect(cr.metadata.annotations).toEqual({ 'kubernetes.io/change-cause': 'nginx 1.25' });
+    expect(cr.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'StatefulSet', name: 'web', uid: 'u', controller: true });
+    expect(cr.revision).toBe(4);
+    expect(cr.data).toEqual({ spec: { template: { ...set.spec.template, $patch: 'replace' } } });
+    expect(newRevision({ ...set, metadata: { ...set.metadata, annotations: undefined } }, 1, 0).metadata.annotations).toBeUndefined();
   });
 });
 

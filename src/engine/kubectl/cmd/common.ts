@@ -47,3 +47,16 @@ export function waitFor(ctx: Ctx, done: () => boolean, timeoutMs: number, stepMs
 export function requireArgs(ctx: Ctx, usage: string): void {
   if (!ctx.flags.args.length) throw new KubectlError(`error: ${usage}\nSee 'kubectl ${ctx.command} -h' for help and examples`);
 }
+
+/**
+ * intstr.Parse as kubectl's generators use it: text strconv.ParseInt(v, 10, 32) accepts is a
+ * number, anything else stays a string. "080" → 80, "+5" → 5, "2147483648" (past int32) →
+ * the string "2147483648", "http" → "http".
+ */
+export function parseIntOrString(v: string): number | string {
+  if (/^[-+]?[0-9]+$/.test(v)) {
+    const n = Number(v);
+    if (n >= -2147483648 && n <= 2147483647) return n === 0 ? 0 : n;
+  }
+  return v;
+}

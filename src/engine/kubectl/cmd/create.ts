@@ -7,6 +7,7 @@ import type { ResourceInfo } from '../../api/resources';
 import { nameString } from '../builder';
 import type { Ctx } from '../context';
 import { addSourceToErr, AggregateError, KubectlError } from '../errors';
+import { StatusError } from '../../apiserver/errors';
 import type { FlagSpec } from '../flags';
 import { readFilenameArgs } from '../manifest';
 import { parseOutputFormat, printObjects } from '../printers/output';
@@ -55,6 +56,24 @@ export function createOne(ctx: Ctx, info: ResourceInfo, obj: KubeObject): void {
   if (format === 'json' || format === 'yaml') ctx.out(printObjects([result], format, false).replace(/\n$/, ''));
   else if (format === 'name') ctx.out(nameString(info, obj.metadata.name ?? ''));
   else ctx.out(`${nameString(info, obj.metadata.name ?? '')} created${dryRunSuffix(mode)}`);
+}
+
+/**
+ * What every `create <generator>` does around createOne: `namespace := ""; if o.EnforceNamespace
+ * { namespace = o.Namespace }`, so `-n shop` shows in the printed object (the kubeconfig's
+ * namespace does not). With `failedTo`, the server's error is wrapped as the generator wraps it,
+ * `fmt.Errorf("failed to create ingress: %v", err)`: %v, not %w, so kubectl prints a plain error,
+ * `error: failed to create ingress: ingresses.networking.k8s.io "web" already exists`, not
+ * `Error from server (AlreadyExists): …`.
+ */
+export function createGenerated(ctx: Ctx, info: ResourceInfo, obj: KubeObject, failedTo?: string): void {
+  const body = info.namespaced && ctx.explicitNamespace ? { ...obj, metadata: { ...obj.metadata, namespace: ctx.namespace } } : obj;
+  try {
+    createOne(ctx, info, body);
+  } catch (e) {
+    if (failedTo !== undefined && e instanceof StatusError) throw new KubectlError(`error: ${failedTo}${e.status.message}`);
+    throw e;
+  }
 }
 
 export function runCreate(ctx: Ctx): void {
@@ -128,7 +147,7 @@ export function runCreateDeployment(ctx: Ctx): void {
   if (!images.length) throw new KubectlError('error: required flag(s) "image" not set');
   if (images.length > 1 && ctx.flags.int('port') >= 0) throw new KubectlError('error: cannot specify port when using multiple images');
   const info = ctx.api.catalogue.get('apps', 'deployments')!;
-  createOne(ctx, info, deploymentGenerator(name, images, ctx.flags.int('replicas'), ctx.flags.int('port')));
+  createGenerated(ctx, info, deploymentGenerator(name, images, ctx.flags.int('replicas'), ctx.flags.int('port')));
 }
 
 export function runCreateNamespace(ctx: Ctx): void {

@@ -2,12 +2,10 @@
 // create_job.go and create_cronjob.go (the generators print what `--dry-run=client -o yaml` shows).
 import type { CronJob } from '../../api/batch';
 import type { KubeObject } from '../../api/meta';
-import { nameString } from '../builder';
 import type { Ctx } from '../context';
 import { KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
-import { parseOutputFormat, printObjects } from '../printers/output';
-import { dryRunMode, dryRunSuffix } from './apply';
+import { createGenerated } from './create';
 
 const COMMON: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -19,14 +17,7 @@ export const CREATE_JOB_FLAGS: FlagSpec[] = [...COMMON, { name: 'image', type: '
 export const CREATE_CRONJOB_FLAGS: FlagSpec[] = [...COMMON, { name: 'image', type: 'string' }, { name: 'schedule', type: 'string' }, { name: 'restart', type: 'string' }];
 
 function emit(ctx: Ctx, resource: 'jobs' | 'cronjobs', obj: KubeObject): void {
-  const info = ctx.api.catalogue.get('batch', resource)!;
-  const mode = dryRunMode(ctx);
-  let result = obj;
-  if (mode !== 'client') result = ctx.api.create(info, ctx.namespace, { ...obj, metadata: { ...obj.metadata, namespace: ctx.namespace } }, { dryRun: mode === 'server' });
-  const format = parseOutputFormat(ctx.flags.str('output'), false);
-  if (format === 'json' || format === 'yaml') ctx.out(printObjects([result], format, false).replace(/\n$/, ''));
-  else if (format === 'name') ctx.out(nameString(info, obj.metadata.name ?? ''));
-  else ctx.out(`${nameString(info, obj.metadata.name ?? '')} created${dryRunSuffix(mode)}`);
+  createGenerated(ctx, ctx.api.catalogue.get('batch', resource)!, obj);
 }
 
 function nameArg(ctx: Ctx): { name: string; command: string[] } {

@@ -10,7 +10,7 @@ import { isConfigMapKey } from '../../apiserver/validation/config';
 import type { Ctx } from '../context';
 import { KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
-import { createOne } from './create';
+import { createGenerated } from './create';
 
 const COMMON: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -103,7 +103,7 @@ export function runCreateConfigMap(ctx: Ctx): void {
   }
   const cm: ConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name) };
   if (Object.keys(data).length) cm.data = data;
-  createOne(ctx, ctx.api.catalogue.get('', 'configmaps')!, cm);
+  createGenerated(ctx, ctx.api.catalogue.get('', 'configmaps')!, cm);
 }
 
 function secretHelp(ctx: Ctx): never {
@@ -185,7 +185,7 @@ export function runCreateSecret(ctx: Ctx): void {
     default:
       secretHelp(ctx);
   }
-  createOne(ctx, ctx.api.catalogue.get('', 'secrets')!, obj);
+  createGenerated(ctx, ctx.api.catalogue.get('', 'secrets')!, obj);
 }
 
 /** kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] */
@@ -204,5 +204,5 @@ export function runCreateQuota(ctx: Ctx): void {
   }
   const scopes = ctx.flags.str('scopes');
   if (scopes) rq.spec!.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
-  createOne(ctx, ctx.api.catalogue.get('', 'resourcequotas')!, rq);
+  createGenerated(ctx, ctx.api.catalogue.get('', 'resourcequotas')!, rq);
 }

@@ -12,6 +12,7 @@ import type { FlagSpec } from '../flags';
 import { parseOutputFormat, printObjects } from '../printers/output';
 import { dryRunMode, dryRunSuffix } from './apply';
 import { namespaceFor } from './common';
+import { createGenerated } from './create';
 
 const COMMON: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -188,7 +189,7 @@ export function runCreateService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'
       spec,
       status: { loadBalancer: {} },
     };
-    submit(ctx, svc, 'created');
+    createGenerated(ctx, ctx.api.catalogue.get('', 'services')!, svc);
   };
 }
 

@@ -1,23 +1,14 @@
-// kubectl rollout status|history|undo|restart|pause|resume for Deployments: mirrors
-// staging/src/k8s.io/kubectl/pkg/cmd/rollout/*.go and polymorphichelpers (rollout_status.go,
-// history.go, rollback.go, objectrestarter.go, objectpauser.go, objectresumer.go).
+// kubectl rollout status|restart|pause|resume: mirrors staging/src/k8s.io/kubectl/pkg/cmd/rollout/*.go
+// and polymorphichelpers (rollout_status.go, objectrestarter.go, objectpauser.go,
+// objectresumer.go). history and undo live in rollout_history.ts and rollout_undo.ts.
 import type { Deployment, ReplicaSet } from '../../api/apps';
 import type { KubeObject } from '../../api/meta';
 import type { ResourceInfo } from '../../api/resources';
-import {
-  CHANGE_CAUSE_ANNOTATION,
-  REASONS,
-  equalIgnoreHash,
-  revisionOf,
-} from '../../controllers/deployment/util';
-import { rollbackAnnotations, rollbackTemplate } from '../../controllers/deployment/rollback';
-import { nameString } from '../builder';
+import { REASONS } from '../../controllers/deployment/util';
+import { groupKindString, nameString } from '../builder';
 import type { Ctx } from '../context';
 import { AggregateError, KubectlError } from '../errors';
 import type { FlagSpec } from '../flags';
-import { describePodTemplate } from '../describe/helpers';
-import { PrefixWriter } from '../describe/writer';
-import { tabwrite } from '../printers/tabwriter';
 import { selectObjects } from './scale';
 import { waitFor } from './common';
 import { STATUS_VIEWERS } from './rollout_apps_ext';
@@ -28,7 +19,7 @@ const COMMON: FlagSpec[] = [
   { name: 'recursive', short: 'R', type: 'bool' },
 ];
 export const ROLLOUT_STATUS_FLAGS: FlagSpec[] = [...COMMON, { name: 'watch', short: 'w', type: 'bool', default: true }, { name: 'revision', type: 'int', default: 0 }, { name: 'timeout', type: 'duration', default: 0 }];
-export const ROLLOUT_HISTORY_FLAGS: FlagSpec[] = [...COMMON, { name: 'revision', type: 'int', default: 0 }, { name: 'output', short: 'o', type: 'string' }];
+export const ROLLOUT_HISTORY_FLAGS: FlagSpec[] = [...COMMON, { name: 'revision', type: 'int', default: 0, help: 'Show the pod template of this revision.' }, { name: 'output', short: 'o', type: 'string' }];
 export const ROLLOUT_UNDO_FLAGS: FlagSpec[] = [...COMMON, { name: 'to-revision', type: 'int', default: 0 }, { name: 'dry-run', type: 'string', default: 'none' }, { name: 'output', short: 'o', type: 'string' }];
 export const ROLLOUT_SIMPLE_FLAGS: FlagSpec[] = [...COMMON, { name: 'output', short: 'o', type: 'string' }, { name: 'field-manager', type: 'string' }];
 
@@ -36,16 +27,14 @@ const RS = { group: 'apps', resource: 'replicasets' };
 /** Simulated wait cap for `rollout status` without --timeout (a real one waits forever). */
 const DEFAULT_STATUS_CAP_MS = 15 * 60_000;
 
-function targets(ctx: Ctx): { info: ResourceInfo; obj: KubeObject }[] {
+/** The objects named on the command line (TYPE NAME, TYPE/NAME, -f, -l): ResourceTypeOrNameArgs. */
+export function rolloutTargets(ctx: Ctx): { info: ResourceInfo; obj: KubeObject }[] {
   if (!ctx.flags.args.length && !ctx.flags.arr('filename').length) throw new KubectlError('error: required resource not specified');
   return selectObjects(ctx, ctx.flags.args);
 }
 
-function requireDeployment(info: ResourceInfo): void {
-  if (info.kind !== 'Deployment') throw new KubectlError(`error: no ${'rollout'} support for kind "${info.kind}" in this simulator yet`);
-}
-
-function ownedReplicaSets(ctx: Ctx, d: KubeObject): ReplicaSet[] {
+/** The ReplicaSets a Deployment controls (GetAllReplicaSets): its rollout history. */
+export function ownedReplicaSets(ctx: Ctx, d: KubeObject): ReplicaSet[] {
   return (ctx.api.list(RS, d.metadata.namespace).items as ReplicaSet[]).filter((rs) =>
     rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid),
   );
@@ -69,10 +58,11 @@ export function deploymentStatus(d: Deployment): { line: string; done: boolean; 
 }
 
 export function runRolloutStatus(ctx: Ctx): void {
-  const list = targets(ctx);
+  const list = rolloutTargets(ctx);
   for (const { info, obj } of list) {
     const viewer = STATUS_VIEWERS[info.kind];
-    if (!viewer) requireDeployment(info);
+    // StatusViewerFor: Deployments, DaemonSets and StatefulSets (%v of the GroupKind, unquoted).
+    if (!viewer && !(info.group === 'apps' && info.kind === 'Deployment')) throw new KubectlError(`error: no status viewer has been implemented for ${groupKindString(info)}`);
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
     let last = '';
@@ -104,116 +94,56 @@ export function runRolloutStatus(ctx: Ctx): void {
   }
 }
 
-export function runRolloutHistory(ctx: Ctx): void {
-  for (const { info, obj } of targets(ctx)) {
-    requireDeployment(info);
-    const rss = ownedReplicaSets(ctx, obj);
-    const byRev = new Map<number, ReplicaSet>();
-    for (const rs of rss) {
-      const v = revisionOf(rs);
-      if (v > 0) byRev.set(v, rs);
-    }
-    const rev = ctx.flags.int('revision');
-    if (rev > 0) {
-      const rs = byRev.get(rev);
-      if (!rs) throw new KubectlError('error: unable to find the specified revision');
-      const w = new PrefixWriter();
-      const t = rs.spec.template ? { ...rs.spec.template } : undefined;
-      describePodTemplate(w, t);
-      ctx.out(`${nameString(info, obj.metadata.name ?? '')} with revision #${rev}`);
-      ctx.out(w.toString());
-      continue;
-    }
-    if (!byRev.size) {
-      ctx.out(`${nameString(info, obj.metadata.name ?? '')}`);
-      ctx.out('No rollout history found.');
-      continue;
-    }
-    let text = 'REVISION\tCHANGE-CAUSE\n';
-    for (const r of [...byRev.keys()].sort((a, b) => a - b)) {
-      text += `${r}\t${byRev.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`;
-    }
-    ctx.out(`${nameString(info, obj.metadata.name ?? '')} `);
-    ctx.out(tabwrite(text, 2));
-  }
+/**
+ * How pause, resume and restart report an object they cannot patch (set.CalculatePatches):
+ * `error: <resource>.<group> "<name>" <reason>`, e.g.
+ *   error: deployments.apps "web" is already paused
+ *   error: daemonsets.apps "fluentd" pausing is not supported
+ * The other objects are still patched; the errors come out together at the end.
+ */
+function patchError(info: ResourceInfo, name: string, reason: string): KubectlError {
+  return new KubectlError(`error: ${info.group ? `${info.resource}.${info.group}` : info.resource} "${name}" ${reason}`);
 }
 
-export function runRolloutUndo(ctx: Ctx): void {
-  const errors: unknown[] = [];
-  for (const { info, obj } of targets(ctx)) {
-    requireDeployment(info);
-    const d = obj as Deployment;
-    const label = nameString(info, d.metadata.name ?? '');
-    try {
-      if (d.spec.paused) throw new KubectlError("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
-      const toRevision = ctx.flags.int('to-revision');
-      const rss = ownedReplicaSets(ctx, d);
-      let target: ReplicaSet | undefined;
-      if (toRevision > 0) {
-        target = rss.find((rs) => revisionOf(rs) === toRevision);
-        if (!target) throw new KubectlError(`error: unable to find specified revision ${toRevision} in history`);
-      } else {
-        // The previous revision: the second-highest one.
-        let max = 0;
-        let prev = 0;
-        for (const rs of rss) {
-          const v = revisionOf(rs);
-          if (v > max) {
-            prev = max;
-            max = v;
-          } else if (v > prev) prev = v;
-        }
-        target = prev > 0 ? rss.find((rs) => revisionOf(rs) === prev) : undefined;
-        if (!target) throw new KubectlError(`error: no rollout history found for deployment "${d.metadata.name}"`);
-      }
-      if (equalIgnoreHash(target.spec.template, d.spec.template)) {
-        ctx.out(`${label} skipped rollback (current template already matches revision ${toRevision})`);
-        continue;
-      }
-      const template = rollbackTemplate(target);
-      const annotations = rollbackAnnotations(d, target);
-      ctx.api.patch(info, d.metadata.namespace ?? '', d.metadata.name ?? '', 'json', [
-        { op: 'replace', path: '/spec/template', value: template },
-        { op: 'replace', path: '/metadata/annotations', value: annotations },
-      ]);
-      ctx.out(`${label} rolled back`);
-    } catch (e) {
-      errors.push(e);
-    }
-  }
-  if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError(errors);
-}
-
+/** objectrestarter: Deployments (unless paused), DaemonSets and StatefulSets get a restartedAt annotation. */
 export function runRolloutRestart(ctx: Ctx): void {
   const errors: unknown[] = [];
-  for (const { info, obj } of targets(ctx)) {
-    if (!STATUS_VIEWERS[info.kind]) requireDeployment(info);
-    const d = obj as Deployment;
-    if (d.spec.paused) {
-      errors.push(new KubectlError("error: can't restart paused deployment (run rollout resume first)"));
+  for (const { info, obj } of rolloutTargets(ctx)) {
+    const name = obj.metadata.name ?? '';
+    if (info.group !== 'apps' || !(info.kind === 'Deployment' || STATUS_VIEWERS[info.kind])) {
+      errors.push(patchError(info, name, 'restarting is not supported'));
+      continue;
+    }
+    if ((obj as Deployment).spec.paused) {
+      errors.push(patchError(info, name, "can't restart paused deployment (run rollout resume first)"));
       continue;
     }
     const now = ctx.clock.iso(ctx.now());
-    ctx.api.patch(info, d.metadata.namespace ?? '', d.metadata.name ?? '', 'strategic', {
+    ctx.api.patch(info, obj.metadata.namespace ?? '', name, 'strategic', {
       spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': now } } } },
     });
-    ctx.out(`${nameString(info, d.metadata.name ?? '')} restarted`);
+    ctx.out(`${nameString(info, name)} restarted`);
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError(errors);
 }
 
+/** objectpauser / objectresumer: only Deployments pause; pausing twice is an error, not a no-op. */
 function setPaused(ctx: Ctx, paused: boolean): void {
-  for (const { info, obj } of targets(ctx)) {
-    requireDeployment(info);
-    const d = obj as Deployment;
-    const label = nameString(info, d.metadata.name ?? '');
-    if (!!d.spec.paused === paused) {
-      ctx.out(`${label} already ${paused ? 'paused' : 'resumed'}`);
+  const errors: unknown[] = [];
+  for (const { info, obj } of rolloutTargets(ctx)) {
+    const name = obj.metadata.name ?? '';
+    if (info.group !== 'apps' || info.kind !== 'Deployment') {
+      errors.push(patchError(info, name, paused ? 'pausing is not supported' : 'resuming is not supported'));
       continue;
     }
-    ctx.api.patch(info, d.metadata.namespace ?? '', d.metadata.name ?? '', 'merge', { spec: { paused: paused ? true : null } });
-    ctx.out(`${label} ${paused ? 'paused' : 'resumed'}`);
+    if (!!(obj as Deployment).spec.paused === paused) {
+      errors.push(patchError(info, name, paused ? 'is already paused' : 'is not paused'));
+      continue;
+    }
+    ctx.api.patch(info, obj.metadata.namespace ?? '', name, 'merge', { spec: { paused: paused ? true : null } });
+    ctx.out(`${nameString(info, name)} ${paused ? 'paused' : 'resumed'}`);
   }
+  if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError(errors);
 }
 
 export const runRolloutPause = (ctx: Ctx): void => setPaused(ctx, true);

@@ -16,6 +16,14 @@ export class PrefixWriter {
   toString(): string {
     return tabwrite(this.buf, 2);
   }
+  /**
+   * The text before alignment. `rollout history --revision` and `rollout undo --dry-run` write
+   * the pod template into a plain buffer, not a tabwriter, so kubectl prints its tabs as they
+   * are (`  Labels:\tapp=web`; a terminal shows them at 8-column tab stops).
+   */
+  raw(): string {
+    return this.buf;
+  }
 }
 
 /** time.RFC1123Z in UTC: `Mon, 03 Mar 2025 09:00:00 +0000` (Go's zero time when unset). */

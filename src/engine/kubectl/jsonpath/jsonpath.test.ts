@@ -13,6 +13,11 @@ const DATA = {
 };
 
 describe('jsonpath', () => {
+  it('`\\.` keeps a dot inside a key (the backslash is dropped), as for label and annotation keys', () => {
+    const pod = { metadata: { labels: { 'app.kubernetes.io/name': 'shop' } } };
+    expect(executeJsonPath('{.metadata.labels.app\\.kubernetes\\.io/name}', pod)).toBe('shop');
+    expect(executeJsonPath('{.metadata.labels.app.kubernetes.io/name}', pod)).toBe('');
+  });
   it.each([
     ['{.items[*].metadata.name}', 'a b'],
     ['{.items[0].metadata.name}', 'a'],

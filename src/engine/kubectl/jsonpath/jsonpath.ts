@@ -39,10 +39,12 @@ function parsePath(src: string): Path {
     root = true;
     i = 1;
   } else if (s[0] === '@') i = 1;
+  // A backslash escapes the next character and is then dropped (parseField's
+  // strings.Replace(value, "\\", "", -1)): `.metadata.labels.app\.kubernetes\.io/name`.
   const ident = (): string => {
-    const m = /^[^.[\]\s]*/.exec(s.slice(i))![0];
+    const m = /^(?:\\.|[^.[\]\s\\])*/.exec(s.slice(i))![0];
     i += m.length;
-    return m;
+    return m.replace(/\\/g, '');
   };
   while (i < s.length) {
     const c = s[i];
