@@ -178,4 +178,20 @@ describe('create generators', () => {
     k.run('config set-context --current --namespace=shop');
     expect(k.run('create configmap cm --dry-run=client -o yaml').stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: cm\n');
   });
+
+  // A server error is wrapped in each generator's own words (cmd/create/create_*.go: e.g.
+  // `fmt.Errorf("failed to create deployment: %v", err)`; create_secret.go has no colon).
+  it.each([
+    ['create deployment d --image=nginx', 'error: failed to create deployment: deployments.apps "d" already exists'],
+    ['create configmap m', 'error: failed to create configmap: configmaps "m" already exists'],
+    ['create secret generic s --from-literal=a=b', 'error: failed to create secret secrets "s" already exists'],
+    ['create quota q --hard=pods=1', 'error: failed to create quota: resourcequotas "q" already exists'],
+    ['create job j --image=busybox', 'error: failed to create job: jobs.batch "j" already exists'],
+    ['create cronjob cj --image=busybox --schedule="* * * * *"', 'error: failed to create cronjob: cronjobs.batch "cj" already exists'],
+    ['create service nodeport np --tcp=80', 'error: failed to create NodePort service: services "np" already exists'],
+  ])('%s twice: %s', (line, message) => {
+    const k = fakeCluster();
+    expect(k.run(line).exitCode).toBe(0);
+    expect(k.run(line)).toEqual({ stdout: '', stderr: `${message}\n`, exitCode: 1 });
+  });
 });

@@ -147,7 +147,7 @@ export function runCreateDeployment(ctx: Ctx): void {
   if (!images.length) throw new KubectlError('error: required flag(s) "image" not set');
   if (images.length > 1 && ctx.flags.int('port') >= 0) throw new KubectlError('error: cannot specify port when using multiple images');
   const info = ctx.api.catalogue.get('apps', 'deployments')!;
-  createGenerated(ctx, info, deploymentGenerator(name, images, ctx.flags.int('replicas'), ctx.flags.int('port')));
+  createGenerated(ctx, info, deploymentGenerator(name, images, ctx.flags.int('replicas'), ctx.flags.int('port')), 'failed to create deployment: ');
 }
 
 export function runCreateNamespace(ctx: Ctx): void {

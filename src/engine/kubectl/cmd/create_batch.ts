@@ -17,7 +17,7 @@ export const CREATE_JOB_FLAGS: FlagSpec[] = [...COMMON, { name: 'image', type: '
 export const CREATE_CRONJOB_FLAGS: FlagSpec[] = [...COMMON, { name: 'image', type: 'string' }, { name: 'schedule', type: 'string' }, { name: 'restart', type: 'string' }];
 
 function emit(ctx: Ctx, resource: 'jobs' | 'cronjobs', obj: KubeObject): void {
-  createGenerated(ctx, ctx.api.catalogue.get('batch', resource)!, obj);
+  createGenerated(ctx, ctx.api.catalogue.get('batch', resource)!, obj, resource === 'jobs' ? 'failed to create job: ' : 'failed to create cronjob: ');
 }
 
 function nameArg(ctx: Ctx): { name: string; command: string[] } {

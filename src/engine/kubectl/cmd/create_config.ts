@@ -103,7 +103,7 @@ export function runCreateConfigMap(ctx: Ctx): void {
   }
   const cm: ConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name) };
   if (Object.keys(data).length) cm.data = data;
-  createGenerated(ctx, ctx.api.catalogue.get('', 'configmaps')!, cm);
+  createGenerated(ctx, ctx.api.catalogue.get('', 'configmaps')!, cm, 'failed to create configmap: ');
 }
 
 function secretHelp(ctx: Ctx): never {
@@ -185,7 +185,8 @@ export function runCreateSecret(ctx: Ctx): void {
     default:
       secretHelp(ctx);
   }
-  createGenerated(ctx, ctx.api.catalogue.get('', 'secrets')!, obj);
+  // Upstream's message has no colon here ("failed to create secret %v").
+  createGenerated(ctx, ctx.api.catalogue.get('', 'secrets')!, obj, 'failed to create secret ');
 }
 
 /** kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] */
@@ -204,5 +205,5 @@ export function runCreateQuota(ctx: Ctx): void {
   }
   const scopes = ctx.flags.str('scopes');
   if (scopes) rq.spec!.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
-  createGenerated(ctx, ctx.api.catalogue.get('', 'resourcequotas')!, rq);
+  createGenerated(ctx, ctx.api.catalogue.get('', 'resourcequotas')!, rq, 'failed to create quota: ');
 }

@@ -189,7 +189,7 @@ export function runCreateService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'
       spec,
       status: { loadBalancer: {} },
     };
-    createGenerated(ctx, ctx.api.catalogue.get('', 'services')!, svc);
+    createGenerated(ctx, ctx.api.catalogue.get('', 'services')!, svc, `failed to create ${type} service: `);
   };
 }
 
