@@ -81,6 +81,29 @@ test('pods appear inside their nodes; delete one from the graph and a replacemen
   await expect(page.getByRole('status').filter({ hasText: 'No Services yet' }).or(page.getByTestId('client:traffic'))).toBeVisible();
   await page.getByTestId('lens:placement').click();
 
+  // A big cluster: past 40 pods every pod becomes a small tile (status colour, icon, the name's
+  // suffix) inside its node, with every kubectl column in the tooltip; a tile selects like a pod.
+  await typeCommand(page, 'kubectl scale deployment web --replicas=40', 'deployment.apps/web scaled');
+  await expect(page.locator('[data-testid^="pod:default/web-"][data-node^="kind-"]')).toHaveCount(40, { timeout: 60_000 });
+  await expect(page.locator('.react-flow__node-pod .gpod:not(.gpod-tile)')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fit the whole cluster in view' }).click();
+  const strays = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid^="pod:default/web-"]')].filter((el) => {
+      const p = el.getBoundingClientRect();
+      const n = document.querySelector(`[data-testid="node:${el.dataset.node}"]`)?.getBoundingClientRect();
+      return !n || p.left < n.left || p.top < n.top || p.right > n.right + 1 || p.bottom > n.bottom + 1;
+    }).map((el) => el.dataset.testid),
+  );
+  expect(strays).toEqual([]);
+  const tile = webPods(page).first();
+  const tileId = (await tile.getAttribute('data-testid'))!;
+  await expect(tile).toHaveText(tileId.split('-').pop()!);
+  await tile.hover();
+  await expect(tile).toHaveAttribute('title', new RegExp(`^${tileId.replace('pod:', 'Pod ')}\\n.* ready · \\d+ restarts · age \\d`));
+  await tile.click();
+  await expect(page.getByTestId('action-bar')).toContainText(tileId.replace('pod:', 'Pod '));
+  await page.screenshot({ path: testInfo.outputPath('placement-compact-1600.png') });
+
   expect(problems).toEqual([]);
 });
 

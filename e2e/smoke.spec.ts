@@ -11,11 +11,25 @@ test('cluster loads, runs a deployment, and the console stays clean', async ({ p
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
+  // First load on a small laptop screen: the Placement view's first fit shows every node box
+  // whole inside the graph pane (it once framed only the control plane, before the nodes came).
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Kubernetes Playground' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Simulation speed' })).toBeVisible();
 
   for (const n of NODES) await expect(page.getByTestId(`node:${n}`)).toBeVisible();
+  const outsideThePane = () =>
+    page.evaluate((names) => {
+      const pane = document.querySelector('.graph-canvas .react-flow')!.getBoundingClientRect();
+      return names.filter((n) => {
+        const r = document.querySelector(`[data-testid="node:${n}"]`)!.getBoundingClientRect();
+        return r.left < pane.left || r.top < pane.top || r.right > pane.right || r.bottom > pane.bottom;
+      });
+    }, NODES);
+  await expect.poll(outsideThePane).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('first-load-1280.png') });
+  await page.setViewportSize({ width: 1600, height: 900 });
 
   // Pacing controls: pause shows on the clock, resume clears it.
   await page.getByRole('button', { name: 'Pause simulated time' }).click();

@@ -201,6 +201,7 @@ const P = {
       <path d="M12 11v5.5M12 7.8h.01" strokeWidth="2.2" />
     </g>
   ),
+  fit: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" strokeWidth="2.2" />,
   box: (
     <g>
       <path d="M12 3l8 4.5v9L12 21l-8-4.5v-9z" />

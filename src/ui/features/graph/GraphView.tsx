@@ -4,6 +4,7 @@
 import '@xyflow/react/dist/style.css';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -23,12 +24,15 @@ import { fitView as requestFit } from '../../actions/fitView';
 import { usePlayground, usePlaygroundStore } from '../../store/context';
 import { useView, useViewStoreApi } from '../../store/viewContext';
 import { ActionBar } from './ActionBar';
+import { AgeClockContext, throttledClock } from './ageClock';
 import { relationOf, relativesOf } from './causality';
 import { ContextMenu } from './ContextMenu';
 import { TrafficEdge } from './edges/TrafficEdge';
+import { fitOptions, FIT_MAX_ZOOM } from './fit';
+import { GraphIcon } from './GraphIcon';
 import { GraphToolbar } from './GraphToolbar';
 import { lensLayout } from './lensGraph';
-import type { LayoutItem } from './layoutTypes';
+import type { Layout, PodDrawing } from './layoutTypes';
 import { ClientNode } from './nodes/ClientNode';
 import { ControlPlaneNode } from './nodes/ControlPlaneNode';
 import { KubeNodeBox } from './nodes/KubeNodeBox';
@@ -38,9 +42,9 @@ import { UnscheduledNode } from './nodes/UnscheduledNode';
 import { podVisual } from './podVisual';
 import { selectAllObjects, selectClusterTraces } from './selectors';
 import { targetOf } from './target';
-import { CLIENT_ID } from './traffic';
 import { useTraffic } from './useTraffic';
 import { useLeavingPods } from './useLeavingPods';
+import { flowNodeOf } from './flowNodes';
 import { reuseUnchanged, sameEdge, sameNode } from './stableNodes';
 import type { Pod } from '../../../engine';
 import { Captions } from '../presenter/Captions';
@@ -50,27 +54,27 @@ const NODE_TYPES = { pod: PodNode, kubeNode: KubeNodeBox, controlPlane: ControlP
 const EDGE_TYPES = { traffic: TrafficEdge };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 const PRO_OPTIONS = { hideAttribution: true };
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25 };
+/**
+ * React Flow's own first fit, when the first nodes are measured (before they are painted); the
+ * fit effect below then frames them the same way, with room for presenter captions.
+ */
+const INITIAL_FIT = { padding: 0.06, maxZoom: FIT_MAX_ZOOM };
+const NO_LAYOUT: Layout = { items: [], edges: [] };
 /** Beyond this many boxes the graph drops its animations (see .is-dense in styles.css). */
 const DENSE_ITEMS = 120;
-
-function ariaLabelOf(item: LayoutItem): string {
-  const d = item.data as { pod?: Pod; node?: { metadata: { name?: string } }; obj?: { kind: string; metadata: { namespace?: string; name?: string } } };
-  if (item.type === 'pod' && d.pod) {
-    const v = podVisual(d.pod);
-    return `Pod ${d.pod.metadata.namespace}/${d.pod.metadata.name}: ${v.reason}, ${v.ready} of ${v.total} ready, ${v.restarts} restarts`;
-  }
-  if (item.type === 'kubeNode' && d.node) return `Node ${d.node.metadata.name}`;
-  if (d.obj) return `${d.obj.kind} ${d.obj.metadata.namespace ? `${d.obj.metadata.namespace}/` : ''}${d.obj.metadata.name}`;
-  if (item.type === 'client') return 'Simulated clients';
-  return item.type;
-}
 
 const minimapColour = (n: Node) => {
   if (n.type === 'kubeNode') return 'var(--mm-node)';
   if (n.type === 'pod') return `var(--pod-${podVisual((n.data as { pod: Pod }).pod).category}-bg)`;
   return 'var(--mm-other)';
 };
+
+/** How much of the pane's bottom is covered by something drawn over the graph (presenter captions). */
+function bottomReserve(pane: HTMLElement): number {
+  const over = pane.querySelector<HTMLElement>('[data-fit-reserve="bottom"]');
+  if (!over) return 0;
+  return pane.getBoundingClientRect().bottom - over.getBoundingClientRect().top;
+}
 
 function Graph() {
   const pg = usePlayground();
@@ -79,54 +83,41 @@ function Graph() {
   // priority, in slices React can interrupt, so the page keeps its frame rate.
   const all = useDeferredValue(usePlaygroundStore(selectAllObjects));
   const traces = useDeferredValue(usePlaygroundStore(selectClusterTraces));
-  const connection = usePlaygroundStore((s) => s.connection);
+  // Deferred with the objects, so that "connected" and "the objects arrived" reach the graph in
+  // the same render (otherwise one render sees a ready cluster with no objects yet).
+  const connection = useDeferredValue(usePlaygroundStore((s) => s.connection));
   const controlPlane = usePlaygroundStore(useShallow((s) => s.cluster.clock.controlPlane));
   const lens = useView((s) => s.lens);
   const namespace = useView((s) => s.namespaces[s.lens]);
   const selected = useView((s) => s.selected);
   const fitRequest = useView((s) => s.fitRequest);
+  const presenter = useView((s) => s.presenter);
   const traffic = useTraffic();
   const rf = useReactFlow();
   const [menu, setMenu] = useState<{ x: number; y: number; id: string } | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const layout = useMemo(() => lensLayout(lens, all, namespace, traces, controlPlane), [lens, all, namespace, traces, controlPlane]);
+  // The pod drawing the last layout of this lens and namespace chose, fed back for the
+  // Placement lens's hysteresis (placementLayout.ts). Written during render: feeding a choice
+  // back in gives the same choice, so a render React throws away leaves nothing wrong behind.
+  const drawing = useRef<{ view: string; drawing?: PodDrawing }>({ view: '' });
+  const viewKey = `${lens}|${namespace}`;
+  const layout = useMemo(() => {
+    // Until the Worker has sent the cluster there is nothing to draw (the page says "Starting
+    // the cluster…"): an empty control plane box and "Every pod has a node" would be untrue.
+    if (connection === 'connecting') return NO_LAYOUT;
+    const l = lensLayout(lens, all, namespace, traces, controlPlane, drawing.current.view === viewKey ? drawing.current.drawing : undefined);
+    drawing.current = { view: viewKey, drawing: l.podDrawing };
+    return l;
+  }, [connection, lens, all, namespace, traces, controlPlane, viewKey]);
+  const ageClock = useMemo(() => throttledClock({ read: () => pg.store.getState().cluster.clock.time, subscribe: (f) => pg.store.subscribe(f) }), [pg.store]);
   const relatives = useMemo(() => relativesOf(selected, all, traces), [selected, all, traces]);
-  const ghosts = useLeavingPods(layout.items, `${lens}|${namespace}`);
+  const ghosts = useLeavingPods(layout.items, viewKey);
   const prevNodes = useRef<{ list: Node[]; byId: Map<string, Node> }>({ list: [], byId: new Map() });
   const prevEdges = useRef<{ list: Edge[]; byId: Map<string, Edge> }>({ list: [], byId: new Map() });
 
   const nodes: Node[] = useMemo(() => {
-    const next = [...ghosts, ...layout.items].map((item) => {
-        const rel = relationOf(item.id, selected, relatives);
-        const boxLike = item.type === 'controlPlane' || item.type === 'unscheduled';
-        const counter = traffic.seen ? traffic.totals[item.id] : undefined;
-        const data: Record<string, unknown> = { ...(item.data as Record<string, unknown>) };
-        const leaving = data.leaving === true;
-        if (counter) data.traffic = counter;
-        if (item.id === CLIENT_ID) {
-          const sent = Object.entries(traffic.totals).filter(([k]) => k.startsWith('service:'));
-          data.sent = sent.reduce((a, [, c]) => a + c.ok + c.failed, 0);
-          data.failed = sent.reduce((a, [, c]) => a + c.failed, 0);
-        }
-        return {
-          id: item.id,
-          type: item.type,
-          position: { x: item.x, y: item.y },
-          width: item.width,
-          height: item.height,
-          style: { width: item.width, height: item.height },
-          zIndex: item.z,
-          data,
-          draggable: false,
-          connectable: false,
-          selectable: !boxLike && !leaving,
-          focusable: !boxLike && !leaving,
-          selected: item.id === selected,
-          className: `rel-${rel} lens-item-${item.type}${leaving ? ' is-leaving' : ''}`,
-          ariaLabel: leaving ? `${ariaLabelOf(item)} (deleted)` : ariaLabelOf(item),
-        } satisfies Node;
-      });
+    const next = [...ghosts, ...layout.items].map((item) => flowNodeOf(item, { selected, relatives, traffic }));
     const list = reuseUnchanged(prevNodes.current.byId, prevNodes.current.list, next, sameNode);
     if (list !== prevNodes.current.list) prevNodes.current = { list, byId: new Map(list.map((n) => [n.id, n])) };
     return list;
@@ -160,14 +151,32 @@ function Graph() {
     if (selected && !selected.startsWith('controlplane:') && !targetOf(selected, all)) selectObject(view, null);
   }, [selected, all, view]);
 
-  // Fit when the lens changes, when the first objects arrive, and on request.
-  const hasItems = layout.items.length > 0;
+  // Fitting. The Placement lens always draws the control plane and Unscheduled boxes, even before
+  // the Worker has sent the cluster, so "there are items" is true from the first frame: fitting
+  // then framed those two boxes alone (a 544 × 286 px layout → zoom 1.13 at 1280 × 720) and
+  // nothing refitted when the nodes arrived. So the automatic fit waits for real content (a node,
+  // a pod, an object), then fits at once; a lens or namespace switch and the Fit verb animate.
+  // rf.fitView is queued by React Flow until the nodes just committed are in its store.
+  const hasContent = layout.items.some((i) => i.type !== 'controlPlane' && i.type !== 'unscheduled');
+  const fit = useCallback(
+    (duration: number) => {
+      const el = wrapper.current;
+      if (!el) return;
+      void rf.fitView(fitOptions(el.clientWidth, el.clientHeight, bottomReserve(el), duration));
+    },
+    [rf],
+  );
+  // The page's first fit snaps (there is nothing on screen worth following yet); later ones (another
+  // lens or namespace, the Fit verb, presenter captions coming or going) glide, so the reader sees
+  // where things went.
+  const firstFit = useRef(true);
   useEffect(() => {
-    if (!hasItems) return;
-    const t = window.setTimeout(() => void rf.fitView({ ...FIT_OPTIONS, duration: 250 }), 30);
-    return () => window.clearTimeout(t);
-  }, [rf, lens, namespace, fitRequest, hasItems]);
+    if (!hasContent) return;
+    fit(firstFit.current ? 0 : 250);
+    firstFit.current = false;
+  }, [fit, viewKey, fitRequest, hasContent, presenter]);
 
+  // Refit when the pane changes size (a panel resized or opened, the window, presenter type).
   useEffect(() => {
     const el = wrapper.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -178,14 +187,14 @@ function Graph() {
       if (Math.abs(now.w - last.w) < 24 && Math.abs(now.h - last.h) < 24) return;
       last = now;
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => void rf.fitView(FIT_OPTIONS), 250);
+      timer = window.setTimeout(() => fit(0), 250);
     });
     ro.observe(el);
     return () => {
       ro.disconnect();
       window.clearTimeout(timer);
     };
-  }, [rf]);
+  }, [fit]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -247,38 +256,47 @@ function Graph() {
   const dense = layout.items.length > DENSE_ITEMS;
   return (
     <div className={`graph-canvas${dense ? ' is-dense' : ''}`} ref={wrapper} onKeyDown={onKeyDown}>
-      <ReactFlow
-        // A selected Node box must not be raised above its own pods (React Flow raises selected nodes).
-        elevateNodesOnSelect={false}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onNodeClick={onNodeClick}
-        onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={() => {
-          setMenu(null);
-          selectObject(view, null);
-        }}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        elementsSelectable
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        minZoom={0.15}
-        maxZoom={2.5}
-        proOptions={PRO_OPTIONS}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        aria-label={`Cluster view, ${lens} lens`}
-      >
-        <Background gap={24} size={1.5} />
-        <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS} />
-        <MiniMap style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap of the cluster view" />
-      </ReactFlow>
+      <AgeClockContext.Provider value={ageClock}>
+        <ReactFlow
+          // A selected Node box must not be raised above its own pods (React Flow raises selected nodes).
+          elevateNodesOnSelect={false}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onNodeContextMenu={onNodeContextMenu}
+          onPaneClick={() => {
+            setMenu(null);
+            selectObject(view, null);
+          }}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          // Low enough for a fit to show a 300-pod cluster whole in a short pane (presenter mode
+          // at 1280 × 720 leaves ~180 px for a ~1,350 px tall layout: zoom ≈ 0.13).
+          minZoom={0.08}
+          maxZoom={2.5}
+          proOptions={PRO_OPTIONS}
+          fitView
+          fitViewOptions={INITIAL_FIT}
+          aria-label={`Cluster view, ${lens} lens`}
+        >
+          <Background gap={24} size={1.5} />
+          {/* Fit goes through the verb (same framing as the toolbar's button and the f key). */}
+          <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+            <ControlButton onClick={() => requestFit(view)} className="react-flow__controls-fitview" title="Fit the whole cluster in view (f)" aria-label="Fit view">
+              <GraphIcon name="fit" size={16} />
+            </ControlButton>
+          </Controls>
+          <MiniMap style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap of the cluster view" />
+        </ReactFlow>
+      </AgeClockContext.Provider>
       {empty && (
         <div className="graph-empty" role="status">
           {connection === 'connecting'

@@ -24,7 +24,12 @@ export interface LayoutEdge {
   kind: 'owns' | 'selects' | 'traffic';
 }
 
+/** How pods are drawn: the roomy card (name, STATUS, READY, RESTARTS, AGE) or a small tile. */
+export type PodDrawing = 'roomy' | 'compact';
+
 export interface Layout {
   items: LayoutItem[];
   edges: LayoutEdge[];
+  /** The Placement lens's choice (placementLayout.ts), fed back in for its hysteresis. */
+  podDrawing?: PodDrawing;
 }

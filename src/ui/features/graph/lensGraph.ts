@@ -3,13 +3,14 @@ import type { KubeObject, Node, Pod, TraceEntry } from '../../../engine';
 import type { ControlPlaneStatus } from '../../../engine/protocol';
 import type { Lens } from '../../store/view';
 import { controlPlaneComponents } from './controlPlane';
-import type { Layout } from './layoutTypes';
+import type { Layout, PodDrawing } from './layoutTypes';
 import { inNamespace } from './objects';
 import { buildOwnershipGraph, ownershipLayout } from './ownershipLayout';
 import { placementLayout } from './placementLayout';
 import { trafficLayout } from './traffic';
 
-export function lensLayout(lens: Lens, all: readonly KubeObject[], namespace: string, traces: readonly TraceEntry[], controlPlane?: ControlPlaneStatus): Layout {
+/** `previous`: the pod drawing this lens and namespace used last time (placementLayout's hysteresis). */
+export function lensLayout(lens: Lens, all: readonly KubeObject[], namespace: string, traces: readonly TraceEntry[], controlPlane?: ControlPlaneStatus, previous?: PodDrawing): Layout {
   switch (lens) {
     case 'placement': {
       const pods = all.filter((o) => o.kind === 'Pod') as Pod[];
@@ -17,6 +18,7 @@ export function lensLayout(lens: Lens, all: readonly KubeObject[], namespace: st
         nodes: all.filter((o) => o.kind === 'Node') as Node[],
         pods: pods.filter((p) => inNamespace(p, namespace)),
         controlPlane: controlPlaneComponents(pods, traces, controlPlane),
+        previous,
       });
     }
     case 'ownership':
