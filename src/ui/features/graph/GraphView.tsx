@@ -7,10 +7,12 @@ import {
   ControlButton,
   Controls,
   MiniMap,
+  MiniMapNode,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Edge,
+  type MiniMapNodeProps,
   type Node,
   type NodeChange,
   type NodeMouseHandler,
@@ -62,6 +64,15 @@ const INITIAL_FIT = { padding: 0.06, maxZoom: FIT_MAX_ZOOM };
 const NO_LAYOUT: Layout = { items: [], edges: [] };
 /** Beyond this many boxes the graph drops its animations (see .is-dense in styles.css). */
 const DENSE_ITEMS = 120;
+
+/**
+ * The minimap of a big cluster (the compact drawing) shows node boxes without their hundreds of
+ * pod tiles: it is for finding your way, and redrawing every tile's rectangle whenever pods moved
+ * cost the heal a long frame.
+ */
+function BoxesOnlyMinimapNode(p: MiniMapNodeProps) {
+  return p.id.startsWith('pod:') ? null : <MiniMapNode {...p} />;
+}
 
 const minimapColour = (n: Node) => {
   if (n.type === 'kubeNode') return 'var(--mm-node)';
@@ -294,7 +305,7 @@ function Graph() {
               <GraphIcon name="fit" size={16} />
             </ControlButton>
           </Controls>
-          <MiniMap style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap of the cluster view" />
+          <MiniMap style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap of the cluster view" {...(layout.podDrawing === 'compact' ? { nodeComponent: BoxesOnlyMinimapNode } : {})} />
         </ReactFlow>
       </AgeClockContext.Provider>
       {empty && (

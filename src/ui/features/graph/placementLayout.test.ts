@@ -132,7 +132,7 @@ describe('the compact drawing (big clusters)', () => {
     expect(placementLayout({ nodes: KIND, pods: [...system(), ...waiting], controlPlane: [] }).podDrawing).toBe('roomy');
   });
 
-  it('puts tiles TILE_COLUMNS to a row inside their box, in name order, never overlapping', () => {
+  it('puts tiles TILE_COLUMNS to a row inside their box, in name order among pods of the same age, never overlapping', () => {
     const l = placementLayout({ nodes: KIND, pods: [...system(), ...web(60)], controlPlane: [] });
     const box = at(l, 'node:kind-worker2');
     const mine = pods(l).filter((p) => inside(at(l, p.id), box));
@@ -160,6 +160,19 @@ describe('the compact drawing (big clusters)', () => {
     const before = placementLayout({ nodes: KIND, pods: [...system(), ...web(60)], controlPlane: [], previous: 'compact' });
     const after = placementLayout({ nodes: KIND, pods: [...system(), ...web(60), pod('zz-new', 'kind-worker3')], controlPlane: [], previous: 'compact' });
     for (const i of before.items) if (i.id !== 'node:kind-worker3' && !inside(at(before, i.id), at(before, 'node:kind-worker3'))) expect(at(after, i.id), i.id).toEqual(at(before, i.id));
+  });
+
+  it('seats tiles in order of arrival: a replacement takes the next seat and no tile moves', () => {
+    const aged = (p: ReturnType<typeof pod>, second: number) => ({ ...p, metadata: { ...p.metadata, creationTimestamp: `2025-03-03T09:0${Math.floor(second / 60)}:${String(second % 60).padStart(2, '0')}Z` } });
+    const old = [...system(), ...web(60)].map((p) => aged(p, 10));
+    const before = placementLayout({ nodes: KIND, pods: old, controlPlane: [], previous: 'compact' });
+    // Its name sorts before every other pod's, but it is the newest: it goes last.
+    const newcomer = aged(pod('aaa-replacement', 'kind-worker'), 400);
+    const after = placementLayout({ nodes: KIND, pods: [...old, newcomer], controlPlane: [], previous: 'compact' });
+    for (const i of before.items) if (i.type === 'pod') expect(at(after, i.id), i.id).toEqual(at(before, i.id));
+    const box = at(after, 'node:kind-worker');
+    const seats = pods(after).filter((p) => inside(at(after, p.id), box)).sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(seats.at(-1)?.id).toBe('pod:default/aaa-replacement');
   });
 
   it('lays nodes out COMPACT_COLUMNS to a row, so a big cluster stays wide', () => {

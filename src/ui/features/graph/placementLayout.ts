@@ -3,8 +3,10 @@
 //   - nodes: control-plane nodes first, then by name, COLUMNS per row (COMPACT_COLUMNS in the
 //     compact drawing: its boxes are shorter, and a big cluster should stay as wide as a screen),
 //     fixed width;
-//   - pods inside their node, ordered by namespace/name: one per row (the roomy drawing), or as
-//     small tiles TILE_COLUMNS per row (the compact drawing, for big clusters, see below);
+//   - pods inside their node: one per row ordered by namespace/name (the roomy drawing), or as
+//     small tiles TILE_COLUMNS per row in order of arrival, oldest first (the compact drawing,
+//     for big clusters, see below): a replacement pod takes the next free seat at the end
+//     instead of pushing every later tile along, so a heal moves nothing that was already there;
 //   - the control plane box above the nodes; "Unscheduled" at the end of the first node row;
 //   - a node box's height depends only on its own pod count, so a pod landing on kind-worker2
 //     never moves kind-worker. (A taller box in row 1 does push row 2 down: rows only wrap
@@ -83,6 +85,13 @@ const isControlPlane = (n: Node) => 'node-role.kubernetes.io/control-plane' in (
 const byName = (a: { metadata: { name?: string } }, b: { metadata: { name?: string } }) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
 const podKey = (p: Pod) => `${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''}`;
 
+/** Oldest first (creationTimestamp, which has whole seconds), then namespace/name: the compact drawing's seat order. */
+function byArrival(a: Pod, b: Pod): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : podKey(a).localeCompare(podKey(b));
+}
+
 export function sortNodes(nodes: readonly Node[]): Node[] {
   return [...nodes].sort((a, b) => Number(isControlPlane(b)) - Number(isControlPlane(a)) || byName(a, b));
 }
@@ -129,6 +138,7 @@ export function placementLayout(input: PlacementInput): Layout {
   }
   const drawing = podDrawing(pods.length, Math.max(0, ...[...byNode.values()].map((l) => l.length)), input.previous);
   const compact = drawing === 'compact';
+  if (compact) for (const list of [...byNode.values(), unscheduled]) list.sort(byArrival);
   const podItem = (pod: Pod, i: number, left: number, top: number): LayoutItem => {
     const s = podSlot(i, drawing);
     return { id: idOfObject(pod), type: 'pod', x: left + s.dx, y: top + s.dy, width: s.width, height: s.height, z: 2, data: (compact ? { pod, compact } : { pod }) satisfies PodData };
