@@ -13,7 +13,7 @@ import { NarrationStrip } from './features/narration/NarrationStrip';
 import { usePageTheme } from './features/presenter/usePageTheme';
 import { ViewControls } from './features/presenter/ViewControls';
 import { TimelineSlot } from './slots';
-import { createViewStore, type PanelSizes } from './store/view';
+import { DEFAULT_SIZES, createViewStore, type PanelSizes } from './store/view';
 import { useView, useViewStoreApi, ViewProvider } from './store/viewContext';
 
 export function App() {
@@ -38,7 +38,11 @@ function Page() {
   const sizes = useView((s) => s.sizes);
   const selected = useView((s) => s.selected);
   const set = (patch: Partial<PanelSizes>) => view.setState((s) => ({ sizes: { ...s.sizes, ...patch } }));
-  const width = useWindowWidth();
+  const { width, height } = useWindowSize();
+  const presenter = useView((s) => s.presenter);
+  // Presenter mode narrates in captions over the graph, so on a short screen the strip below
+  // gives its height to the graph, unless it was sized by hand (dragging the splitter).
+  const bottom = presenter && sizes.bottom === DEFAULT_SIZES.bottom ? Math.min(sizes.bottom, Math.max(96, Math.round(height * 0.15))) : sizes.bottom;
   const maxSide = Math.max(320, Math.round(width * 0.45));
   // On a narrow screen (a 1280×720 projector) a docked inspector would squeeze the graph until
   // pods are unreadable: it floats over the graph's right-hand side instead, and collapses to a
@@ -62,7 +66,7 @@ function Page() {
       >
         <LessonsPanel open={sizes.leftOpen} onToggle={() => set({ leftOpen: !sizes.leftOpen })} />
         {sizes.leftOpen ? <Splitter label="Resize lessons panel" orientation="vertical" value={sizes.left} min={180} max={520} direction={1} onChange={(left) => set({ left })} /> : <span />}
-        <div className="centre" style={{ gridTemplateRows: `minmax(0, 1fr) 6px ${sizes.bottom}px` }}>
+        <div className="centre" style={{ gridTemplateRows: `minmax(0, 1fr) 6px ${bottom}px` }}>
           <div className={`centre-top${selected && overlay ? ' has-overlay' : ''}`} style={{ gridTemplateColumns: docked ? `minmax(0, 1fr) 6px ${sizes.inspector}px` : 'minmax(0, 1fr)' }}>
             <GraphView />
             {docked && <Splitter label="Resize inspector" orientation="vertical" value={sizes.inspector} min={260} max={maxSide} direction={-1} onChange={(inspector) => set({ inspector })} />}
@@ -78,7 +82,7 @@ function Page() {
               </button>
             )}
           </div>
-          <Splitter label="Resize narration strip" orientation="horizontal" value={sizes.bottom} min={90} max={480} direction={-1} onChange={(bottom) => set({ bottom })} />
+          <Splitter label="Resize narration strip" orientation="horizontal" value={bottom} min={90} max={480} direction={-1} onChange={(b) => set({ bottom: b })} />
           <NarrationStrip />
         </div>
         <Splitter label="Resize editor and terminal panel" orientation="vertical" value={sizes.right} min={280} max={maxSide} direction={-1} onChange={(right) => set({ right })} />
@@ -91,12 +95,12 @@ function Page() {
 /** Below this many pixels of graph beside a docked inspector, the inspector floats instead. */
 const MIN_GRAPH_WIDTH = 640;
 
-function useWindowWidth(): number {
-  const [w, setW] = useState(() => window.innerWidth);
+function useWindowSize(): { width: number; height: number } {
+  const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
-    const on = () => setW(window.innerWidth);
+    const on = () => setSize({ width: window.innerWidth, height: window.innerHeight });
     window.addEventListener('resize', on);
     return () => window.removeEventListener('resize', on);
   }, []);
-  return w;
+  return size;
 }

@@ -17,7 +17,7 @@ export function Header() {
     <header className="header">
       <h1 className="title">
         <Icon name="wheel" size={34} className="logo" />
-        Kubernetes Playground
+        <span className="title-text">Kubernetes Playground</span>
       </h1>
       <div className="clock" data-testid="clock" aria-label="Simulated time since the cluster started" role="timer">
         <Icon name="clock" size={24} />
