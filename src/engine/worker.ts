@@ -24,12 +24,17 @@ if (isWorkerScope(globalThis)) {
     bootImage,
     typeof indexedDB === 'undefined' ? undefined : openKeyValueStore(indexedDB),
   );
-  scope.addEventListener('message', (e) => host.handle(e.data));
+  // `kubectl explain` reads the same JSON Schemas as the editor: they load in their own chunk
+  // once the first message (`init`) has been answered, so they never delay the first picture.
+  let schemas = false;
+  scope.addEventListener('message', (e) => {
+    host.handle(e.data);
+    if (schemas) return;
+    schemas = true;
+    setTimeout(() => void import('../schemas/kubernetes.json').then((m) => setExplainSchema(m.default as ExplainSchema)), 0);
+  });
   // Most pages start from seed 1 (or restore a session, which boots from its seed first):
   // boot it now, while the page loads. Messages that arrive meanwhile wait in the queue.
   host.preboot(BOOT_IMAGE_SEED);
   setInterval(() => host.tick(), TICK_MS); // wall-clock pacing: allowed here only
-  // `kubectl explain` reads the same JSON Schemas as the editor; load them in their own chunk,
-  // after boot, so they never delay the first picture of the cluster.
-  void import('../schemas/kubernetes.json').then((m) => setExplainSchema(m.default as ExplainSchema));
 }
