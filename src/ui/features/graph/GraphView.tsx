@@ -178,14 +178,16 @@ function Graph() {
     [rf],
   );
   // The page's first fit snaps (there is nothing on screen worth following yet); later ones (another
-  // lens or namespace, the Fit verb, presenter captions coming or going) glide, so the reader sees
-  // where things went.
+  // lens or namespace, the Fit verb, presenter captions coming or going, the pod drawing switching)
+  // glide, so the reader sees where things went.
+  // A switch between the roomy and the compact pod drawing moves every box, so it refits too.
   const firstFit = useRef(true);
+  const podDrawing = layout.podDrawing;
   useEffect(() => {
     if (!hasContent) return;
     fit(firstFit.current ? 0 : 250);
     firstFit.current = false;
-  }, [fit, viewKey, fitRequest, hasContent, presenter]);
+  }, [fit, viewKey, fitRequest, hasContent, presenter, podDrawing]);
 
   // Refit when the pane changes size (a panel resized or opened, the window, presenter type).
   useEffect(() => {
