@@ -156,33 +156,35 @@ export class EngineHost {
    * there is one: its snapshot as-is, or (a scenario without snapshot) a replay of its log.
    */
   private load(seed: number, session?: Session): void {
-    this.guard(() => {
-      this.seed = session?.seed ?? seed;
-      const boot = this.boot(this.seed);
-      this.history = new History(boot.now());
-      this.history.addCheckpoint(boot.now(), () => boot.snapshot());
-      let c = boot;
-      if (session) {
-        this.history.log = session.log.map((l) => ({ ...l }));
-        this.history.applied = 0;
-        if (session.snapshot) {
-          c = createCluster({ snapshot: session.snapshot });
-          this.history.applied = session.applied ?? session.log.filter((l) => l.time <= c.now()).length;
-          this.history.advanced(c.now());
-          this.history.addCheckpoint(c.now(), () => c.snapshot());
-        }
-        this.history.advanced(Math.max(0, ...session.log.map((l) => l.time)));
-      }
-      this.attach(c);
-      if (session && !session.snapshot) {
-        // A scenario: replay its commands (quietly) up to its end, then hand over the result.
-        const end = session.time ?? Math.max(c.now(), ...session.log.map((l) => l.time));
-        this.advanceTo(end, false);
-        this.history.advanced(end);
-      }
-      this.postFull();
-    });
+    this.guard(() => this.loadOrThrow(seed, session));
     this.lastWall = this.wallNow();
+  }
+
+  private loadOrThrow(seed: number, session?: Session): void {
+    this.seed = session?.seed ?? seed;
+    const boot = this.boot(this.seed);
+    this.history = new History(boot.now());
+    this.history.addCheckpoint(boot.now(), () => boot.snapshot());
+    let c = boot;
+    if (session) {
+      this.history.log = session.log.map((l) => ({ ...l }));
+      this.history.applied = 0;
+      if (session.snapshot) {
+        c = createCluster({ snapshot: session.snapshot });
+        this.history.applied = session.applied ?? session.log.filter((l) => l.time <= c.now()).length;
+        this.history.advanced(c.now());
+        this.history.addCheckpoint(c.now(), () => c.snapshot());
+      }
+      this.history.advanced(Math.max(0, ...session.log.map((l) => l.time)));
+    }
+    this.attach(c);
+    if (session && !session.snapshot) {
+      // A scenario: replay its commands (quietly) up to its end, then hand over the result.
+      const end = session.time ?? Math.max(c.now(), ...session.log.map((l) => l.time));
+      this.advanceTo(end, false);
+      this.history.advanced(end);
+    }
+    this.postFull();
   }
 
   /**
@@ -193,8 +195,17 @@ export class EngineHost {
   private async restoreSaved(seed: number, storage: KeyValueStore): Promise<void> {
     const saved: unknown = await storage.get(SESSION_KEY).catch(() => undefined);
     if (this.cluster) return;
-    if (isSession(saved)) this.load(saved.seed, saved);
-    else this.load(seed);
+    if (!isSession(saved)) return this.load(seed);
+    try {
+      this.loadOrThrow(saved.seed, saved);
+      this.lastWall = this.wallNow();
+      return;
+    } catch {
+      // The snapshot cannot be read (saved by another version of the engine, say). The seed and
+      // the command log are the history itself: replaying them rebuilds the student's cluster.
+    }
+    const { snapshot: _unreadable, applied: _applied, ...replay } = saved;
+    this.load(saved.seed, { ...replay, time: Math.max(0, ...saved.log.map((l) => l.time)) });
   }
 
   /** The `save` query: write the session to storage here, answer whether it was written. */

@@ -99,6 +99,26 @@ describe('session kept in the browser by the Worker', () => {
     expect(b.run('kubectl get namespace kept').exitCode).toBe(0);
   });
 
+  it('rebuilds the cluster from the seed and the command log when the saved snapshot cannot be read', async () => {
+    const storage = memoryKeyValueStore();
+    const a = harness({ storage });
+    a.host.handle({ type: 'init', seed: 3, restoreSaved: true });
+    await a.ready();
+    a.run('kubectl create namespace kept');
+    a.advanceWall(2000);
+    expect(await a.query({ kind: 'save' })).toBe(true);
+    // As if saved by an engine whose snapshot this one cannot read.
+    const saved = (await storage.get(SESSION_KEY)) as Record<string, unknown>;
+    await storage.set(SESSION_KEY, { ...saved, snapshot: { format: 'kube-playground-snapshot', version: 99 } });
+
+    const b = harness({ storage });
+    b.host.handle({ type: 'init', seed: 1, restoreSaved: true });
+    await b.ready();
+    expect(b.messages.filter((m) => m.type === 'error')).toEqual([]);
+    expect(b.last('timeline')!.timeline.commands.map((c) => c.line)).toEqual(['kubectl create namespace kept']);
+    expect(b.run('kubectl get namespace kept').exitCode).toBe(0);
+  });
+
   it('boots the given seed when nothing usable is saved', async () => {
     const storage = memoryKeyValueStore();
     await storage.set(SESSION_KEY, { format: 'something else' });
