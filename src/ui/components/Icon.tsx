@@ -2,7 +2,8 @@
 // the control that contains an icon carries the accessible name.
 import type { ReactElement } from 'react';
 
-const PATHS = {
+/** The page chrome's icons; the graph's set (GraphIcon) extends this one. */
+export const ICON_PATHS = {
   play: <path d="M7 4.5v15l13-7.5z" fill="currentColor" stroke="none" />,
   pause: (
     <g fill="currentColor" stroke="none">
@@ -65,12 +66,12 @@ const PATHS = {
   ),
 } satisfies Record<string, ReactElement>;
 
-export type IconName = keyof typeof PATHS;
+export type IconName = keyof typeof ICON_PATHS;
 
 export function Icon({ name, size = 20, className, title }: { name: IconName; size?: number; className?: string; title?: string }) {
   return (
     <SvgIcon size={size} className={className} title={title} strokeWidth="1.8">
-      {PATHS[name]}
+      {ICON_PATHS[name]}
     </SvgIcon>
   );
 }

@@ -1,10 +1,11 @@
 // SVG icons for the cluster view, the inspector and the action bar (no emoji: lecture-hall PCs
 // often lack an emoji font). Decorative unless given a title: the control carries the name.
 import type { ReactElement } from 'react';
-import { SvgIcon } from '../../components/Icon';
+import { ICON_PATHS, SvgIcon } from '../../components/Icon';
 
+// The chrome's icons (server, play, restart, …) are drawn the same on the graph: one table.
 const P = {
-  hourglass: <path d="M7 3.5h10M7 20.5h10M8 3.5c0 5 8 5 8 8.5s-8 3.5-8 8.5M16 3.5c0 5-8 5-8 8.5s8 3.5 8 8.5" />,
+  ...ICON_PATHS,
   spinner: <path d="M12 3.5a8.5 8.5 0 1 0 8.5 8.5" />,
   half: (
     <g>
@@ -37,12 +38,6 @@ const P = {
     </g>
   ),
   logs: <path d="M4 6h16M4 10h16M4 14h10M4 18h7" />,
-  terminal: (
-    <g>
-      <rect x="3" y="4" width="18" height="16" rx="2" />
-      <path d="M7 9l3 3-3 3M12.5 15.5h4.5" />
-    </g>
-  ),
   bolt: <path d="M13 3L5 13.5h6L10 21l8-10.5h-6z" />,
   lock: (
     <g>
@@ -61,13 +56,6 @@ const P = {
   plus: <path d="M12 5v14M5 12h14" strokeWidth="2.4" />,
   minus: <path d="M5 12h14" strokeWidth="2.4" />,
   undo: <path d="M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
-  restart: (
-    <g>
-      <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3" />
-      <path d="M19.5 4.5v4h-4" />
-    </g>
-  ),
-  play: <path d="M7 4.5v15l13-7.5z" fill="currentColor" stroke="none" />,
   stop: <rect x="6" y="6" width="12" height="12" rx="1.5" fill="currentColor" stroke="none" />,
   gauge: (
     <g>
@@ -92,13 +80,6 @@ const P = {
     <g>
       <rect x="3" y="4" width="18" height="12" rx="1.5" />
       <path d="M12 16v4M8 20.5h8" />
-    </g>
-  ),
-  server: (
-    <g>
-      <rect x="3.5" y="4" width="17" height="7" rx="1.5" />
-      <rect x="3.5" y="13" width="17" height="7" rx="1.5" />
-      <path d="M7 7.5h.01M7 16.5h.01" strokeWidth="2.5" />
     </g>
   ),
   database: (
@@ -155,12 +136,6 @@ const P = {
       <path d="M7.2 12H17M7 11l10-5M7 13l10 5" />
     </g>
   ),
-  layers: (
-    <g>
-      <path d="M12 3.5l8.5 4.5-8.5 4.5-8.5-4.5z" />
-      <path d="M3.5 12l8.5 4.5 8.5-4.5M3.5 16l8.5 4.5 8.5-4.5" />
-    </g>
-  ),
   tree: (
     <g>
       <rect x="9" y="3" width="6" height="4.5" rx="1" />
@@ -189,12 +164,6 @@ const P = {
     </g>
   ),
   taint: <path d="M12 3.5c3 4 6 7.5 6 10.5a6 6 0 0 1-12 0c0-3 3-6.5 6-10.5z" />,
-  alert: (
-    <g>
-      <path d="M12 3.5l9.5 16.5h-19z" />
-      <path d="M12 10v4.5M12 17.2h.01" strokeWidth="2.2" />
-    </g>
-  ),
   info: (
     <g>
       <circle cx="12" cy="12" r="8.5" />
