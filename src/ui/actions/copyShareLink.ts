@@ -1,6 +1,6 @@
 // Verb: make a link that replays this cluster (seed, commands, the editor's buffer) and copy it.
 import type { Playground } from '../store/store';
-import { isSession } from '../persistence/savedPage';
+import { isSession } from '../../engine/protocol';
 import { scenarioFromSession, shareUrl } from '../features/share/shareLink';
 
 export async function copyShareLink(pg: Playground): Promise<string> {

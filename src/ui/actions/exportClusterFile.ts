@@ -2,7 +2,7 @@
 // "Import cluster" opens again, here or on another machine.
 import type { Playground } from '../store/store';
 import { downloadText } from '../features/share/download';
-import { isSession } from '../persistence/savedPage';
+import { isSession } from '../../engine/protocol';
 
 export async function exportClusterFile(pg: Playground): Promise<void> {
   const session = await pg.client.query({ kind: 'session' });

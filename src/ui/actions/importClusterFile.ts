@@ -1,7 +1,7 @@
 // Verb: replace the cluster with one saved by "Export cluster" (the file's text is passed in,
 // so the picker, a drop target or a test can all call this).
 import type { Playground } from '../store/store';
-import { isSession } from '../persistence/savedPage';
+import { isSession } from '../../engine/protocol';
 
 export function importClusterFile(pg: Playground, text: string): void {
   let data: unknown;

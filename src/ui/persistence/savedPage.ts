@@ -3,8 +3,6 @@
 // by the engine Worker itself under its own key (engine/protocol.ts SESSION_KEY); pages saved by
 // an earlier version carried it here, and are still restored from it.
 import { isSession, type Session } from '../../engine/protocol';
-
-export { isSession };
 import type { EditorBuffer, PlaygroundState } from '../store/store';
 
 export const SAVED_KEY = 'page';

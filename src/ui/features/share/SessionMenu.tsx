@@ -9,7 +9,7 @@ import { exportYamlBundle } from '../../actions/exportYamlBundle';
 import { importClusterFile } from '../../actions/importClusterFile';
 import { resetCluster } from '../../actions/resetCluster';
 import { usePlayground } from '../../store/context';
-import { isSession } from '../../persistence/savedPage';
+import { isSession } from '../../../engine/protocol';
 import { pickTextFile } from './download';
 import './share.css';
 
