@@ -27,7 +27,7 @@ export function GraphToolbar() {
         {LENSES.map((l) => (
           <button key={l.id} type="button" className="btn btn-lens" aria-pressed={lens === l.id} title={l.hint} onClick={() => setLens(view, l.id)} data-testid={`lens:${l.id}`}>
             <GraphIcon name={l.icon} size={18} />
-            {l.label}
+            <span className="btn-label">{l.label}</span>
           </button>
         ))}
       </div>
